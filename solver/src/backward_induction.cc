@@ -1,0 +1,194 @@
+// Level-parallel backward induction over breadth-first node ids.
+#include "ncpmi/bi/backward_induction.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <string>
+
+#include "ncpmi/bi/number_traits.h"
+#include "ncpmi/game/error.h"
+#include "ncpmi/game/structure.h"
+
+namespace ncpmi {
+namespace {
+
+// Levels smaller than this run on the calling thread: a parallel region costs more than it
+// saves there, and deep chains have a million such levels.
+constexpr NodeId kParallelLevelSize = 8192;
+
+template <class T>
+class Solver {
+ public:
+  using Traits = NumberTraits<T>;
+
+  Solver(const Game& game, const BiOptions& options, BiSolution<T>* out)
+      : game_(game), options_(options), out_(*out), players_(game.NumPlayers()) {}
+
+  void Run() {
+    const NodeId n = game_.NumNodes();
+    out_.num_players = players_;
+    out_.choice.assign(static_cast<std::size_t>(n), -1);
+    out_.value.assign(static_cast<std::size_t>(n) * static_cast<std::size_t>(players_), T(0));
+    const int threads = options_.threads > 0 ? options_.threads : omp_get_max_threads();
+    std::vector<std::vector<Tie>> ties(static_cast<std::size_t>(threads));
+    for (int level = game_.NumLevels(); level-- > 0;) {
+      const NodeId begin = game_.LevelBegin(level);
+      const NodeId end = game_.LevelBegin(level + 1);
+      if (end - begin < kParallelLevelSize || threads == 1) {
+        for (NodeId v = begin; v < end; ++v) SolveNode(v, &ties[0]);
+        continue;
+      }
+#pragma omp parallel for schedule(static) num_threads(threads)
+      for (NodeId v = begin; v < end; ++v) {
+        SolveNode(v, &ties[static_cast<std::size_t>(omp_get_thread_num())]);
+      }
+    }
+    for (auto& part : ties) {
+      out_.ties.insert(out_.ties.end(), std::make_move_iterator(part.begin()),
+                       std::make_move_iterator(part.end()));
+    }
+    std::sort(out_.ties.begin(), out_.ties.end(),
+              [](const Tie& a, const Tie& b) { return a.node < b.node; });
+  }
+
+ private:
+  T* Row(NodeId v) {
+    return out_.value.data() + static_cast<std::size_t>(v) * static_cast<std::size_t>(players_);
+  }
+
+  void SolveNode(NodeId v, std::vector<Tie>* ties) {
+    T* row = Row(v);
+    const NodeId first = game_.ChildBegin(v);
+    const NodeId last = game_.ChildEnd(v);
+    if (first != last) {
+      const InfosetId h = game_.Infoset(v);
+      const int mover = game_.InfosetPlayer(h);
+      if (mover == kChancePlayer) {
+        for (NodeId c = first; c < last; ++c) {
+          const T p = Traits::Probability(game_, h, c - first);
+          if (Traits::IsZero(p)) continue;
+          const T* child = Row(c);
+          for (int i = 0; i < players_; ++i) row[i] += p * child[i];
+        }
+      } else {
+        const int k = mover - 1;
+        NodeId best = first;
+        for (NodeId c = first + 1; c < last; ++c) {
+          if (Row(c)[k] > Row(best)[k]) best = c;
+        }
+        // Every child within tolerance (double) or equal (exact) to the best is tied.
+        NodeId chosen = kNoNode;
+        int tied = 0;
+        for (NodeId c = first; c < last; ++c) {
+          if (!Traits::Tied(Row(c)[k], Row(best)[k])) continue;
+          ++tied;
+          if (chosen == kNoNode || options_.tie_rule == TieRule::kLast) chosen = c;
+        }
+        if (tied > 1) {
+          Tie tie{v, {}};
+          for (NodeId c = first; c < last; ++c) {
+            if (Traits::Tied(Row(c)[k], Row(best)[k])) tie.actions.push_back(c - first);
+          }
+          ties->push_back(std::move(tie));
+        }
+        out_.choice[static_cast<std::size_t>(v)] = chosen - first;
+        const T* child = Row(chosen);
+        for (int i = 0; i < players_; ++i) row[i] = child[i];
+      }
+    }
+    const OutcomeId o = game_.Outcome(v);
+    if (o != kNoOutcome) {
+      for (int i = 0; i < players_; ++i) row[i] += Traits::Payoff(game_, o, i + 1);
+    }
+  }
+
+  const Game& game_;
+  const BiOptions& options_;
+  BiSolution<T>& out_;
+  const int players_;
+};
+
+}  // namespace
+
+void RequirePerfectInformation(const Game& game) {
+  if (game.IsPerfectInformation()) return;
+  std::vector<int> members(static_cast<std::size_t>(game.NumInfosets()), 0);
+  for (NodeId v = 0; v < game.NumNodes(); ++v) {
+    const InfosetId h = game.Infoset(v);
+    if (h < 0 || game.InfosetPlayer(h) == kChancePlayer) continue;
+    if (++members[h] == 2) {
+      throw UnsupportedError("backward induction needs perfect information, but information set " +
+                             std::to_string(game.InfosetNumber(h)) + " of player " +
+                             std::to_string(game.InfosetPlayer(h)) + " (\"" + game.InfosetName(h) +
+                             "\") has more than one node (" + DescribeNode(game, v) + ")");
+    }
+  }
+}
+
+template <class T>
+BiSolution<T> SolveBackwardInduction(const Game& game, const BiOptions& options) {
+  RequirePerfectInformation(game);
+  BiSolution<T> solution;
+  Solver<T>(game, options, &solution).Run();
+  return solution;
+}
+
+template <class T>
+PlayOutcome<T> PlayOf(const Game& game, const BiSolution<T>& solution) {
+  using Traits = NumberTraits<T>;
+  PlayOutcome<T> play;
+  for (int i = 1; i <= game.NumPlayers(); ++i) play.payoffs.push_back(solution.Value(0, i));
+  std::vector<std::pair<NodeId, T>> stack{{0, T(1)}};
+  while (!stack.empty()) {
+    auto [v, p] = std::move(stack.back());
+    stack.pop_back();
+    if (game.IsTerminal(v)) {
+      play.terminals.emplace_back(v, std::move(p));
+      continue;
+    }
+    const InfosetId h = game.Infoset(v);
+    if (game.InfosetPlayer(h) == kChancePlayer) {
+      for (int a = 0; a < game.NumActions(h); ++a) {
+        T q = Traits::Probability(game, h, a);
+        if (Traits::IsZero(q)) continue;
+        stack.emplace_back(game.ChildBegin(v) + a, p * q);
+      }
+    } else {
+      stack.emplace_back(game.ChildBegin(v) + solution.choice[static_cast<std::size_t>(v)], p);
+    }
+  }
+  std::sort(play.terminals.begin(), play.terminals.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return play;
+}
+
+std::vector<NodeId> ReachedNonterminals(const Game& game,
+                                        const std::vector<NodeId>& reached_terminals) {
+  std::vector<bool> on_path(static_cast<std::size_t>(game.NumNodes()), false);
+  for (NodeId t : reached_terminals) {
+    // Climb until a node already marked: every node is visited once in total.
+    for (NodeId v = game.Parent(t); v != kNoNode && !on_path[v]; v = game.Parent(v)) {
+      on_path[v] = true;
+    }
+  }
+  std::vector<NodeId> order;
+  if (reached_terminals.empty() || game.IsTerminal(0)) return order;
+  std::vector<NodeId> stack{0};
+  while (!stack.empty()) {
+    const NodeId v = stack.back();
+    stack.pop_back();
+    order.push_back(v);
+    for (NodeId c = game.ChildEnd(v); c-- > game.ChildBegin(v);) {
+      if (on_path[c]) stack.push_back(c);
+    }
+  }
+  return order;
+}
+
+template BiSolution<double> SolveBackwardInduction<double>(const Game&, const BiOptions&);
+template BiSolution<Rational> SolveBackwardInduction<Rational>(const Game&, const BiOptions&);
+template PlayOutcome<double> PlayOf<double>(const Game&, const BiSolution<double>&);
+template PlayOutcome<Rational> PlayOf<Rational>(const Game&, const BiSolution<Rational>&);
+
+}  // namespace ncpmi

@@ -1,0 +1,74 @@
+// Read-only queries on the frozen game: number expansion, memory, preorder, paths.
+#include "ncpmi/game/game.h"
+
+#include <algorithm>
+
+namespace ncpmi {
+namespace {
+
+template <class V>
+std::size_t Bytes(const V& v) {
+  return v.capacity() * sizeof(typename V::value_type);
+}
+
+}  // namespace
+
+Rational Game::Expand(const StoredRational& r) const {
+  if (r.IsBig()) return big_numbers_[static_cast<std::size_t>(r.num)];
+  Rational q;
+  mpz_set_si(q.get_num_mpz_t(), r.num);
+  mpz_set_si(q.get_den_mpz_t(), r.den);
+  return q;  // stored in lowest terms
+}
+
+double Game::ExpandDouble(const StoredRational& r) const {
+  if (r.IsBig()) return ToDouble(big_numbers_[static_cast<std::size_t>(r.num)]);
+  constexpr std::int64_t kExact = std::int64_t{1} << 53;
+  if (r.num <= kExact && r.num >= -kExact && r.den <= kExact) {
+    return static_cast<double>(r.num) / static_cast<double>(r.den);  // correctly rounded
+  }
+  return ToDouble(Expand(r));
+}
+
+MemoryReport Game::Memory() const {
+  MemoryReport report;
+  report.nodes = static_cast<std::size_t>(NumNodes());
+  report.structure_bytes = Bytes(node_parent_) + Bytes(child_begin_) + Bytes(node_infoset_) +
+                           Bytes(node_outcome_) + Bytes(level_begin_) + Bytes(infoset_player_) +
+                           Bytes(infoset_number_) + Bytes(action_begin_) + Bytes(prob_begin_) +
+                           Bytes(chance_prob_) + Bytes(payoff_) + Bytes(player_labels_);
+  for (const Rational& r : big_numbers_) {
+    report.structure_bytes += sizeof(Rational) +
+                              (mpz_size(r.get_num_mpz_t()) + mpz_size(r.get_den_mpz_t())) *
+                                  sizeof(mp_limb_t);
+  }
+  report.label_bytes = Bytes(node_label_) + Bytes(infoset_label_) + Bytes(action_label_) +
+                       Bytes(outcome_label_) + labels_.MemoryBytes() + title_.capacity() +
+                       comment_.capacity();
+  return report;
+}
+
+std::vector<NodeId> Game::Preorder() const {
+  std::vector<NodeId> order;
+  order.reserve(static_cast<std::size_t>(NumNodes()));
+  std::vector<NodeId> stack;
+  if (NumNodes() > 0) stack.push_back(0);
+  while (!stack.empty()) {
+    const NodeId n = stack.back();
+    stack.pop_back();
+    order.push_back(n);
+    for (NodeId c = ChildEnd(n); c-- > ChildBegin(n);) stack.push_back(c);
+  }
+  return order;
+}
+
+std::vector<std::string> Game::PathLabels(NodeId n) const {
+  std::vector<std::string> labels;
+  for (; n != 0; n = Parent(n)) {
+    labels.push_back(ActionName(Infoset(Parent(n)), ActionIndexInParent(n)));
+  }
+  std::reverse(labels.begin(), labels.end());
+  return labels;
+}
+
+}  // namespace ncpmi

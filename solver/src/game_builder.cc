@@ -1,0 +1,305 @@
+// Construction, structural checks and breadth-first freezing of games.
+#include "ncpmi/game/game_builder.h"
+
+#include <limits>
+#include <string>
+
+#include "ncpmi/game/error.h"
+
+namespace ncpmi {
+namespace {
+
+std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
+
+std::string DescribeNode(NodeId id, const std::string& label) {
+  return "node " + std::to_string(id) + (label.empty() ? "" : " " + Quoted(label));
+}
+
+template <class V>
+V Permute(const V& values, const std::vector<NodeId>& order) {
+  V out(values.size());
+  for (std::size_t k = 0; k < order.size(); ++k) out[k] = values[static_cast<std::size_t>(order[k])];
+  return out;
+}
+
+}  // namespace
+
+bool TryCompact(const Rational& value, StoredRational* out) {
+  if (!mpz_fits_slong_p(value.get_num_mpz_t()) || !mpz_fits_slong_p(value.get_den_mpz_t())) {
+    return false;
+  }
+  const long num = mpz_get_si(value.get_num_mpz_t());
+  const long den = mpz_get_si(value.get_den_mpz_t());
+  if (num == std::numeric_limits<long>::min()) return false;  // keep negation safe
+  out->num = num;
+  out->den = den;
+  return true;
+}
+
+GameBuilder::GameBuilder(const std::vector<std::string>& player_names)
+    : player_names_(player_names) {
+  if (player_names.empty()) throw InputError("a game needs at least one player");
+  for (const std::string& name : player_names) {
+    game_.player_labels_.push_back(game_.labels_.Intern(name));
+  }
+}
+
+void GameBuilder::Reserve(std::size_t nodes, std::size_t infosets, std::size_t actions,
+                          std::size_t outcomes) {
+  game_.node_parent_.reserve(nodes);
+  game_.node_infoset_.reserve(nodes);
+  game_.node_outcome_.reserve(nodes);
+  game_.node_label_.reserve(nodes);
+  game_.infoset_player_.reserve(infosets);
+  game_.infoset_label_.reserve(infosets);
+  game_.action_begin_.reserve(infosets + 1);
+  game_.prob_begin_.reserve(infosets);
+  game_.action_label_.reserve(actions);
+  game_.outcome_label_.reserve(outcomes);
+  game_.payoff_.reserve(outcomes * player_names_.size());
+}
+
+StoredRational GameBuilder::Store(const Rational& value) {
+  StoredRational stored;
+  if (TryCompact(value, &stored)) return stored;
+  game_.big_numbers_.push_back(value);
+  stored.num = static_cast<std::int64_t>(game_.big_numbers_.size() - 1);
+  stored.den = 0;
+  return stored;
+}
+
+void GameBuilder::CheckOpenOutcomeComplete() const {
+  if (game_.payoff_.size() != game_.outcome_label_.size() * player_names_.size()) {
+    throw InputError("outcome " + Quoted(game_.OutcomeName(game_.NumOutcomes() - 1)) + " has " +
+                     std::to_string(game_.payoff_.size() % player_names_.size()) +
+                     " payoffs, expected " + std::to_string(player_names_.size()));
+  }
+}
+
+OutcomeId GameBuilder::BeginOutcome(std::string_view name) {
+  CheckOpenOutcomeComplete();
+  game_.outcome_label_.push_back(game_.labels_.Intern(name));
+  return game_.NumOutcomes() - 1;
+}
+
+void GameBuilder::AddPayoff(const Rational& value) { AddPayoff(Store(value)); }
+
+void GameBuilder::AddPayoff(StoredRational value) {
+  if (game_.payoff_.size() >= game_.outcome_label_.size() * player_names_.size()) {
+    throw InputError("outcome " + Quoted(game_.OutcomeName(game_.NumOutcomes() - 1)) +
+                     " has more than " + std::to_string(player_names_.size()) + " payoffs");
+  }
+  game_.payoff_.push_back(value);
+}
+
+OutcomeId GameBuilder::AddOutcome(std::string_view name, const std::vector<Rational>& payoffs) {
+  const OutcomeId id = BeginOutcome(name);
+  for (const Rational& p : payoffs) AddPayoff(p);
+  CheckOpenOutcomeComplete();
+  return id;
+}
+
+InfosetId GameBuilder::BeginInfoset(int player, std::string_view name) {
+  if (player < 0 || player > NumPlayers()) {
+    throw InputError("player " + std::to_string(player) + " does not exist (the game has " +
+                     std::to_string(NumPlayers()) + " players)");
+  }
+  game_.infoset_player_.push_back(player);
+  game_.infoset_label_.push_back(game_.labels_.Intern(name));
+  game_.action_begin_.push_back(static_cast<ActionId>(game_.action_label_.size()));
+  game_.prob_begin_.push_back(player == kChancePlayer
+                                  ? static_cast<std::int32_t>(game_.chance_prob_.size())
+                                  : -1);
+  return game_.NumInfosets() - 1;
+}
+
+int GameBuilder::NumActions(InfosetId h) const {
+  const ActionId end = h + 1 < game_.NumInfosets() ? game_.action_begin_[h + 1]
+                                                   : static_cast<ActionId>(game_.action_label_.size());
+  return end - game_.action_begin_[h];
+}
+
+Rational GameBuilder::ActionProbability(InfosetId h, int a) const {
+  return game_.Expand(game_.chance_prob_[game_.prob_begin_[h] + a]);
+}
+
+void GameBuilder::AddAction(std::string_view label) {
+  if (game_.infoset_player_.empty() || game_.infoset_player_.back() == kChancePlayer) {
+    throw InputError("an action without probability needs a player's information set");
+  }
+  game_.action_label_.push_back(game_.labels_.Intern(label));
+}
+
+void GameBuilder::AddChanceAction(std::string_view label, const Rational& probability) {
+  AddChanceAction(label, Store(probability));
+}
+
+void GameBuilder::AddChanceAction(std::string_view label, StoredRational probability) {
+  if (game_.infoset_player_.empty() || game_.infoset_player_.back() != kChancePlayer) {
+    throw InputError("a chance action needs a chance information set");
+  }
+  game_.action_label_.push_back(game_.labels_.Intern(label));
+  game_.chance_prob_.push_back(probability);
+}
+
+InfosetId GameBuilder::AddInfoset(int player, std::string_view name,
+                                  const std::vector<std::string>& actions) {
+  if (player == kChancePlayer) throw InputError("chance information sets need probabilities");
+  const InfosetId h = BeginInfoset(player, name);
+  for (const std::string& a : actions) AddAction(a);
+  return h;
+}
+
+InfosetId GameBuilder::AddChanceInfoset(std::string_view name,
+                                        const std::vector<std::string>& actions,
+                                        const std::vector<Rational>& probabilities) {
+  if (actions.size() != probabilities.size()) {
+    throw InputError("chance information set " + Quoted(std::string(name)) + " has " +
+                     std::to_string(actions.size()) + " actions but " +
+                     std::to_string(probabilities.size()) + " probabilities");
+  }
+  const InfosetId h = BeginInfoset(kChancePlayer, name);
+  for (std::size_t a = 0; a < actions.size(); ++a) AddChanceAction(actions[a], probabilities[a]);
+  return h;
+}
+
+NodeId GameBuilder::AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome,
+                            std::string_view label) {
+  const NodeId id = NumNodes();
+  if (id == std::numeric_limits<NodeId>::max()) throw InputError("too many nodes (2^31)");
+  if (parent == kNoNode ? id != 0 : (parent < 0 || parent >= id)) {
+    throw InputError(parent == kNoNode ? "a game has exactly one root"
+                                       : "node " + std::to_string(id) + ": parent " +
+                                             std::to_string(parent) + " does not exist yet");
+  }
+  if (infoset < kNoInfoset || infoset >= game_.NumInfosets()) {
+    throw InputError("node " + std::to_string(id) + ": information set " +
+                     std::to_string(infoset) + " does not exist");
+  }
+  if (outcome < kNoOutcome || outcome >= game_.NumOutcomes()) {
+    throw InputError("node " + std::to_string(id) + ": outcome " + std::to_string(outcome) +
+                     " does not exist");
+  }
+  game_.node_parent_.push_back(parent);
+  game_.node_infoset_.push_back(infoset);
+  game_.node_outcome_.push_back(outcome);
+  game_.node_label_.push_back(game_.labels_.Intern(label));
+  return id;
+}
+
+Game GameBuilder::Finalize() {
+  CheckOpenOutcomeComplete();
+  Game& g = game_;
+  const NodeId n = g.NumNodes();
+  if (n == 0) throw InputError("the game has no nodes");
+  const InfosetId num_infosets = g.NumInfosets();
+  g.action_begin_.push_back(static_cast<ActionId>(g.action_label_.size()));
+
+  // Chance probabilities: each in [0,1], exact sum 1.
+  for (InfosetId h = 0; h < num_infosets; ++h) {
+    if (g.infoset_player_[h] != kChancePlayer) continue;
+    Rational sum = 0;
+    for (int a = 0; a < g.NumActions(h); ++a) {
+      const Rational p = g.ActionProbability(h, a);
+      if (p < 0 || p > 1) {
+        throw InputError("chance information set " + Quoted(g.InfosetName(h)) + ": probability " +
+                         FormatRational(p) + " of action " + Quoted(g.ActionName(h, a)) +
+                         " is outside [0,1]");
+      }
+      sum += p;
+    }
+    if (sum != 1) {
+      throw InputError("chance information set " + Quoted(g.InfosetName(h)) +
+                       ": probabilities sum to " + FormatRational(sum) + ", not 1");
+    }
+  }
+
+  // Children in insertion order (counting sort by parent), and their number per node.
+  std::vector<NodeId> child_start(static_cast<std::size_t>(n) + 1, 0);
+  for (NodeId v = 1; v < n; ++v) ++child_start[g.node_parent_[v] + 1];
+  std::vector<std::int32_t> members(static_cast<std::size_t>(num_infosets), 0);
+  for (NodeId v = 0; v < n; ++v) {
+    const int children = child_start[v + 1];
+    const InfosetId h = g.node_infoset_[v];
+    const int expected = h < 0 ? 0 : g.NumActions(h);
+    if (h >= 0) ++members[h];
+    if (children != expected) {
+      throw InputError(DescribeNode(v, g.NodeName(v)) + ": " +
+                       (h < 0 ? std::string("a terminal node cannot have children")
+                              : "its information set " + Quoted(g.InfosetName(h)) + " has " +
+                                    std::to_string(expected) + " actions but the node has " +
+                                    std::to_string(children) + " children"));
+    }
+  }
+  for (InfosetId h = 0; h < num_infosets; ++h) {
+    if (members[h] == 0) {
+      throw InputError("information set " + Quoted(g.InfosetName(h)) + " of player " +
+                       std::to_string(g.infoset_player_[h]) + " has no nodes");
+    }
+    if (g.NumActions(h) == 0) {
+      throw InputError("information set " + Quoted(g.InfosetName(h)) + " has no actions");
+    }
+  }
+  for (NodeId v = 0; v < n; ++v) child_start[v + 1] += child_start[v];
+  std::vector<NodeId> children(static_cast<std::size_t>(n > 0 ? n - 1 : 0));
+  {
+    std::vector<NodeId> fill(child_start.begin(), child_start.end() - 1);
+    for (NodeId v = 1; v < n; ++v) children[fill[g.node_parent_[v]]++] = v;
+  }
+
+  // Breadth-first order: order[new] = old.
+  std::vector<NodeId> order;
+  order.reserve(static_cast<std::size_t>(n));
+  order.push_back(0);
+  std::vector<NodeId> new_id(static_cast<std::size_t>(n));
+  std::vector<NodeId> child_begin(static_cast<std::size_t>(n) + 1);
+  std::vector<NodeId> level_begin{0};
+  std::size_t level_end = 1;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (k == level_end) {
+      level_begin.push_back(static_cast<NodeId>(k));
+      level_end = order.size();
+    }
+    const NodeId old = order[k];
+    new_id[old] = static_cast<NodeId>(k);
+    child_begin[k] = static_cast<NodeId>(order.size());
+    for (NodeId c = child_start[old]; c < child_start[old + 1]; ++c) order.push_back(children[c]);
+  }
+  child_begin[n] = n;
+  level_begin.push_back(n);
+
+  std::vector<NodeId> parent(static_cast<std::size_t>(n));
+  parent[0] = kNoNode;
+  for (NodeId k = 1; k < n; ++k) parent[k] = new_id[g.node_parent_[order[k]]];
+  g.node_parent_ = std::move(parent);
+  g.node_infoset_ = Permute(g.node_infoset_, order);
+  g.node_outcome_ = Permute(g.node_outcome_, order);
+  g.node_label_ = Permute(g.node_label_, order);
+  g.child_begin_ = std::move(child_begin);
+  g.level_begin_ = std::move(level_begin);
+
+  // Per-player numbering of information sets in creation order; summary facts.
+  std::vector<int> next_number(static_cast<std::size_t>(NumPlayers()) + 1, 1);
+  g.infoset_number_.resize(static_cast<std::size_t>(num_infosets));
+  g.perfect_information_ = true;
+  for (InfosetId h = 0; h < num_infosets; ++h) {
+    g.infoset_number_[h] = next_number[g.infoset_player_[h]]++;
+    if (g.infoset_player_[h] != kChancePlayer && members[h] > 1) g.perfect_information_ = false;
+  }
+  g.num_decision_nodes_ = 0;
+  g.num_chance_nodes_ = 0;
+  for (NodeId v = 0; v < n; ++v) {
+    const InfosetId h = g.node_infoset_[v];
+    if (h < 0) continue;
+    if (g.infoset_player_[h] == kChancePlayer) {
+      ++g.num_chance_nodes_;
+    } else {
+      ++g.num_decision_nodes_;
+    }
+  }
+  Game result = std::move(game_);
+  game_ = Game();
+  return result;
+}
+
+}  // namespace ncpmi

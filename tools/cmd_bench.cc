@@ -1,0 +1,202 @@
+// `ncpmi bench`: speed and memory figures for generation, writing, parsing and solving.
+#include <omp.h>
+
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "ncpmi/bi/backward_induction.h"
+#include "ncpmi/game/structure.h"
+#include "ncpmi/gen/random_game.h"
+#include "ncpmi/io/efg.h"
+
+namespace ncpmi::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+// Peak resident set size since the last ResetPeakRss(), in MiB (Linux /proc).
+double PeakRssMiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  }
+  return 0.0;
+}
+
+double RssMiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  }
+  return 0.0;
+}
+
+void ResetPeakRss() {
+  std::ofstream clear("/proc/self/clear_refs");
+  clear << "5";
+}
+
+std::string CpuModel() {
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(cpuinfo, line)) {
+    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+  }
+  return "unknown CPU";
+}
+
+struct BenchOptions {
+  std::int64_t nodes = 10'000'000;
+  std::int64_t chain = 1'000'000;
+  std::int64_t exact_nodes = 1'000'000;
+  int max_threads = 0;
+  std::uint64_t seed = 1;
+  int repeat = 3;
+};
+
+void RunBench(const BenchOptions& o) {
+  const int max_threads = o.max_threads > 0 ? o.max_threads : omp_get_max_threads();
+  std::cout << fmt::format("machine: {}, {} hardware threads; ncpmi {}\n\n", CpuModel(),
+                           std::thread::hardware_concurrency(), NCPMI_VERSION);
+
+  RandomGameOptions g;
+  g.nodes = o.nodes;
+  g.players = 2;
+  g.branching = 2;
+  g.seed = o.seed;
+  auto t0 = Clock::now();
+  std::string text;
+  {
+    const Game generated = GenerateRandomGame(g);
+    std::cout << fmt::format("generate  {:>12} decision nodes, {} nodes in all: {:.2f} s\n",
+                             generated.NumDecisionNodes(), generated.NumNodes(), Seconds(t0));
+    t0 = Clock::now();
+    text = WriteEfgString(generated);
+    std::cout << fmt::format("write     {:.1f} MB in {:.2f} s ({:.0f} MB/s)\n", text.size() / 1e6,
+                             Seconds(t0), text.size() / 1e6 / Seconds(t0));
+  }
+
+  double best_parse = 1e300;
+  for (int r = 0; r < o.repeat; ++r) {
+    ResetPeakRss();
+    const double base = RssMiB();
+    t0 = Clock::now();
+    const Game parsed = ReadEfg(text, "bench");
+    const double seconds = Seconds(t0);
+    best_parse = std::min(best_parse, seconds);
+    if (r + 1 < o.repeat) continue;
+    const MemoryReport m = parsed.Memory();
+    std::cout << fmt::format(
+        "parse     {:.2f} s best of {} ({:.0f} MB/s); peak RSS +{:.0f} MiB over the text\n",
+        best_parse, o.repeat, text.size() / 1e6 / best_parse, PeakRssMiB() - base);
+    std::cout << fmt::format(
+        "memory    {:.1f} bytes/node structure ({:.0f} MiB), labels {:.0f} MiB more\n",
+        m.StructureBytesPerNode(), m.structure_bytes / 1048576.0, m.label_bytes / 1048576.0);
+    std::string().swap(text);
+
+    std::vector<double> reference;
+    for (int threads = 1; threads <= max_threads; threads *= 2) {
+      BiOptions bi;
+      bi.threads = threads;
+      double best = 1e300;
+      ResetPeakRss();
+      const double before = RssMiB();
+      BiSolution<double> solution;
+      for (int k = 0; k < o.repeat; ++k) {
+        BiSolution<double>().choice.swap(solution.choice);
+        t0 = Clock::now();
+        solution = SolveBackwardInduction<double>(parsed, bi);
+        best = std::min(best, Seconds(t0));
+      }
+      const bool identical = reference.empty() || reference == solution.value;
+      if (reference.empty()) reference = solution.value;
+      std::cout << fmt::format(
+          "solve     double, {} thread(s): {:.3f} s best of {} = {:.0f} M nodes/s ({:.0f} M "
+          "decision nodes/s); peak RSS +{:.0f} MiB; {}\n",
+          threads, best, o.repeat, parsed.NumNodes() / best / 1e6,
+          parsed.NumDecisionNodes() / best / 1e6, PeakRssMiB() - before,
+          identical ? "values bit-identical to 1 thread" : "VALUES DIFFER FROM 1 THREAD");
+      if (threads == max_threads) break;
+      if (threads * 2 > max_threads) threads = max_threads / 2;
+    }
+  }
+
+  if (o.exact_nodes > 0) {
+    g.nodes = o.exact_nodes;
+    g.denominator = 12;
+    const Game game = GenerateRandomGame(g);
+    BiOptions bi;
+    bi.threads = max_threads;
+    t0 = Clock::now();
+    const BiSolution<Rational> exact = SolveBackwardInduction<Rational>(game, bi);
+    const double seconds = Seconds(t0);
+    std::cout << fmt::format(
+        "solve     exact, {} thread(s), {} decision nodes with rational payoffs: {:.3f} s ({:.1f} "
+        "M nodes/s)\n",
+        max_threads, game.NumDecisionNodes(), seconds, game.NumNodes() / seconds / 1e6);
+  }
+
+  if (o.chain > 0) {
+    RandomGameOptions c;
+    c.nodes = o.chain;
+    c.shape = TreeShape::kChain;
+    c.seed = o.seed;
+    t0 = Clock::now();
+    const Game chain = GenerateRandomGame(c);
+    const std::string chain_text = WriteEfgString(chain);
+    const double write = Seconds(t0);
+    t0 = Clock::now();
+    const Game parsed = ReadEfg(chain_text, "chain");
+    const double parse = Seconds(t0);
+    t0 = Clock::now();
+    const GameStructure s = AnalyzeStructure(parsed);
+    const double structure = Seconds(t0);
+    BiOptions bi;
+    bi.threads = max_threads;
+    t0 = Clock::now();
+    const BiSolution<double> solution = SolveBackwardInduction<double>(parsed, bi);
+    const double solve = Seconds(t0);
+    std::cout << fmt::format(
+        "chain     {} decision nodes, depth {}: generate+write {:.2f} s, parse {:.2f} s, "
+        "structure {:.2f} s ({} subgames), solve {:.3f} s\n",
+        parsed.NumDecisionNodes(), parsed.NumLevels() - 1, write, parse, structure,
+        s.subgame_roots.size(), solve);
+    (void)solution;
+  }
+}
+
+}  // namespace
+
+void AddBenchCommand(CLI::App& app) {
+  auto o = std::make_shared<BenchOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "bench", "Print speed and memory figures (generate, write, parse, solve, deep chain)");
+  cmd->add_option("--nodes", o->nodes, "Decision nodes of the random 2-player binary tree")
+      ->capture_default_str();
+  cmd->add_option("--chain", o->chain, "Length of the chain game (0 skips it)")
+      ->capture_default_str();
+  cmd->add_option("--exact-nodes", o->exact_nodes, "Decision nodes for the exact solve (0 skips)")
+      ->capture_default_str();
+  cmd->add_option("--threads", o->max_threads, "Largest thread count (0: all cores)");
+  cmd->add_option("--seed", o->seed, "Seed of the generated games")->capture_default_str();
+  cmd->add_option("--repeat", o->repeat, "Runs per measurement (best is reported)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->callback([o] { RunBench(*o); });
+}
+
+}  // namespace ncpmi::cli

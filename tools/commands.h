@@ -1,0 +1,19 @@
+// Subcommand registration for the `ncpmi` tool; each lives in its own cmd_*.cc.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace ncpmi::cli {
+
+// Each adds its subcommand to `app` and sets the callback that runs it.
+void AddSolveCommand(CLI::App& app);
+void AddGenCommand(CLI::App& app);
+void AddConvertCommand(CLI::App& app);
+void AddInfoCommand(CLI::App& app);
+void AddModelCommand(CLI::App& app);
+void AddBenchCommand(CLI::App& app);
+
+// Applies --threads (0 keeps OpenMP's default) and returns the count in effect.
+int ApplyThreads(int threads);
+
+}  // namespace ncpmi::cli

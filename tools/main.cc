@@ -1,0 +1,61 @@
+// Entry point of `ncpmi`: parses the command line and maps errors to exit codes
+// (0 ok, 1 failure, 2 bad input or usage). The one try/catch of the tool.
+#include <omp.h>
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <new>
+
+#include "commands.h"
+#include "ncpmi/game/error.h"
+
+namespace ncpmi::cli {
+
+int ApplyThreads(int threads) {
+  if (threads < 0) throw InputError("--threads must be 0 (all cores) or positive");
+  if (threads > 0) omp_set_num_threads(threads);
+  return omp_get_max_threads();
+}
+
+}  // namespace ncpmi::cli
+
+int main(int argc, char** argv) {
+  CLI::App app{"NCPMI Solver: subgame-perfect equilibria of extensive-form games of coercive "
+               "diplomacy"};
+  app.set_version_flag("--version", std::string("ncpmi ") + NCPMI_VERSION);
+  app.require_subcommand(1);
+  ncpmi::cli::AddSolveCommand(app);
+  ncpmi::cli::AddGenCommand(app);
+  ncpmi::cli::AddConvertCommand(app);
+  ncpmi::cli::AddInfoCommand(app);
+  ncpmi::cli::AddModelCommand(app);
+  ncpmi::cli::AddBenchCommand(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "ncpmi: " << e.what() << " (see --help)\n";
+    return 2;
+  } catch (const ncpmi::InputError& e) {
+    std::cerr << "ncpmi: " << e.what() << '\n';
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "ncpmi: out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "ncpmi: " << e.what() << '\n';
+    return 1;
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "ncpmi: error writing standard output\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,247 @@
+// Text, JSON and CSV views of a solve report.
+#include "output.h"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "ncpmi/bi/number_traits.h"
+
+namespace ncpmi::cli {
+namespace {
+
+nlohmann::ordered_json JsonNumber(const Rational& v) { return FormatRational(v); }
+nlohmann::ordered_json JsonNumber(double v) { return v; }
+
+std::string PlayerName(const Game& game, int player) {
+  return player == kChancePlayer ? std::string("chance") : game.PlayerName(player);
+}
+
+// Sum of the outcomes on the path root..terminal (Gambit's incremental payoffs).
+template <class T>
+std::vector<T> TerminalPayoffs(const Game& game, NodeId terminal) {
+  std::vector<T> payoffs(static_cast<std::size_t>(game.NumPlayers()), T(0));
+  for (NodeId v = terminal; v != kNoNode; v = game.Parent(v)) {
+    const OutcomeId o = game.Outcome(v);
+    if (o == kNoOutcome) continue;
+    for (int i = 1; i <= game.NumPlayers(); ++i) {
+      payoffs[static_cast<std::size_t>(i - 1)] += NumberTraits<T>::Payoff(game, o, i);
+    }
+  }
+  return payoffs;
+}
+
+// One move on the play: a decision node's chosen action, or a chance node's positive branch.
+struct Move {
+  NodeId node;
+  int action;
+};
+
+template <class T>
+std::vector<Move> MovesOf(const Game& game, const PlayOutcome<T>& play) {
+  std::vector<NodeId> terminals;
+  for (const auto& t : play.terminals) terminals.push_back(t.first);
+  std::vector<bool> reached(static_cast<std::size_t>(game.NumNodes()), false);
+  for (NodeId t : terminals) {
+    for (NodeId v = t; v != kNoNode && !reached[v]; v = game.Parent(v)) reached[v] = true;
+  }
+  std::vector<Move> moves;
+  for (NodeId v : ReachedNonterminals(game, terminals)) {
+    for (NodeId c = game.ChildBegin(v); c < game.ChildEnd(v); ++c) {
+      if (reached[c]) moves.push_back({v, c - game.ChildBegin(v)});
+    }
+  }
+  return moves;
+}
+
+template <class T>
+std::string Join(const std::vector<T>& values, const char* sep) {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) out += sep;
+    out += FormatNumber(values[i]);
+  }
+  return out;
+}
+
+std::string Quote(const std::string& s) { return "\"" + s + "\""; }
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+template <class T>
+void WriteText(const Game& game, const SolveReport<T>& r, std::ostream& out) {
+  out << "game: " << (game.Title().empty() ? "(untitled)" : game.Title()) << " [" << r.file
+      << "]\n";
+  out << "players:";
+  for (int p = 1; p <= game.NumPlayers(); ++p) out << (p > 1 ? "," : "") << ' ' << p << ' ' << game.PlayerName(p);
+  out << '\n';
+  out << "method: backward induction, " << (r.exact ? "exact rational" : "double") << " arithmetic, "
+      << (r.tie_rule == "all" ? "all pure SPE outcomes (branching at ties)"
+                              : "ties broken by the " + r.tie_rule + " listed action")
+      << '\n';
+  if (r.tie_rule == "all") {
+    out << "equilibria: " << r.equilibria.size() << " distinct pure SPE outcome(s)";
+    if (!r.complete) {
+      out << " -- INCOMPLETE: more than " << r.cap << " at node " << r.cap_node
+          << "; raise --max-equilibria";
+    }
+    out << '\n';
+  }
+  for (std::size_t e = 0; e < r.equilibria.size(); ++e) {
+    const PlayOutcome<T>& play = r.equilibria[e];
+    out << "\nequilibrium " << e + 1 << ":\n  payoffs:";
+    for (int p = 1; p <= game.NumPlayers(); ++p) {
+      out << (p > 1 ? "," : "") << ' ' << game.PlayerName(p) << ' '
+          << FormatNumber(play.payoffs[static_cast<std::size_t>(p - 1)]);
+    }
+    out << "\n  path:\n";
+    const std::vector<Move> moves = MovesOf(game, play);
+    for (std::size_t i = 0; i < moves.size(); ++i) {
+      const NodeId v = moves[i].node;
+      const InfosetId h = game.Infoset(v);
+      if (i > 0 && moves[i - 1].node == v) continue;
+      out << "    " << PlayerName(game, game.Player(v)) << ": ";
+      if (game.Player(v) == kChancePlayer) {
+        bool first = true;
+        for (std::size_t k = i; k < moves.size() && moves[k].node == v; ++k, first = false) {
+          out << (first ? "" : ", ") << game.ActionName(h, moves[k].action) << ' '
+              << FormatNumber(NumberTraits<T>::Probability(game, h, moves[k].action));
+        }
+      } else {
+        out << game.ActionName(h, moves[i].action);
+      }
+      out << "   [node " << v << (game.NodeName(v).empty() ? "" : " " + Quote(game.NodeName(v)))
+          << "]\n";
+    }
+    out << "  terminals:\n";
+    for (const auto& [t, p] : play.terminals) {
+      out << "    node " << t << (game.NodeName(t).empty() ? "" : " " + Quote(game.NodeName(t)))
+          << "  probability " << FormatNumber(p) << "  payoffs "
+          << Join(TerminalPayoffs<T>(game, t), ", ") << '\n';
+    }
+  }
+  if (r.ties.empty()) {
+    out << "\nties: none\n";
+    return;
+  }
+  out << "\nties: " << r.ties.size() << '\n';
+  for (std::size_t i = 0; i < r.ties.size(); ++i) {
+    const Tie& tie = r.ties[i];
+    const InfosetId h = game.Infoset(tie.node);
+    out << "  node " << tie.node
+        << (game.NodeName(tie.node).empty() ? "" : " " + Quote(game.NodeName(tie.node))) << " ("
+        << game.PlayerName(game.Player(tie.node)) << ", " << (r.tie_on_path[i] ? "on" : "off")
+        << " the path): ";
+    for (std::size_t a = 0; a < tie.actions.size(); ++a) {
+      out << (a ? " = " : "") << game.ActionName(h, tie.actions[a]);
+    }
+    out << '\n';
+  }
+}
+
+template <class T>
+void WriteJson(const Game& game, const SolveReport<T>& r, std::ostream& out) {
+  nlohmann::ordered_json j;
+  j["file"] = r.file;
+  j["title"] = game.Title();
+  j["players"] = nlohmann::ordered_json::array();
+  for (int p = 1; p <= game.NumPlayers(); ++p) j["players"].push_back(game.PlayerName(p));
+  j["exact"] = r.exact;
+  j["method"] = r.method;
+  j["tie_rule"] = r.tie_rule;
+  j["threads"] = r.threads;
+  j["complete"] = r.complete;
+  j["equilibria"] = nlohmann::ordered_json::array();
+  for (const PlayOutcome<T>& play : r.equilibria) {
+    nlohmann::ordered_json e;
+    e["payoffs"] = nlohmann::ordered_json::array();
+    for (const T& v : play.payoffs) e["payoffs"].push_back(JsonNumber(v));
+    e["path"] = nlohmann::ordered_json::array();
+    e["moves"] = nlohmann::ordered_json::array();
+    for (const Move& m : MovesOf(game, play)) {
+      const InfosetId h = game.Infoset(m.node);
+      const int player = game.Player(m.node);
+      if (player != kChancePlayer) e["path"].push_back(game.ActionName(h, m.action));
+      nlohmann::ordered_json move{{"node", m.node},
+                          {"label", game.NodeName(m.node)},
+                          {"player", PlayerName(game, player)},
+                          {"action", game.ActionName(h, m.action)}};
+      if (player == kChancePlayer) {
+        move["probability"] = JsonNumber(NumberTraits<T>::Probability(game, h, m.action));
+      }
+      e["moves"].push_back(std::move(move));
+    }
+    e["terminals"] = nlohmann::ordered_json::array();
+    for (const auto& [t, p] : play.terminals) {
+      nlohmann::ordered_json payoffs = nlohmann::ordered_json::array();
+      for (const T& v : TerminalPayoffs<T>(game, t)) payoffs.push_back(JsonNumber(v));
+      e["terminals"].push_back({{"node", t},
+                                {"label", game.NodeName(t)},
+                                {"probability", JsonNumber(p)},
+                                {"payoffs", std::move(payoffs)}});
+    }
+    j["equilibria"].push_back(std::move(e));
+  }
+  j["ties"] = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < r.ties.size(); ++i) {
+    const Tie& tie = r.ties[i];
+    const InfosetId h = game.Infoset(tie.node);
+    nlohmann::ordered_json actions = nlohmann::ordered_json::array();
+    for (int a : tie.actions) actions.push_back(game.ActionName(h, a));
+    j["ties"].push_back({{"node", tie.node},
+                         {"label", game.NodeName(tie.node)},
+                         {"player", game.PlayerName(game.Player(tie.node))},
+                         {"actions", std::move(actions)},
+                         {"on_path", static_cast<bool>(r.tie_on_path[i])}});
+  }
+  if (!r.complete) {
+    j["cap"] = r.cap;
+    j["cap_node"] = r.cap_node;
+  }
+  out << j.dump(2) << '\n';
+}
+
+template <class T>
+void WriteCsv(const Game& game, const SolveReport<T>& r, std::ostream& out) {
+  out << "equilibrium,node,label,probability";
+  for (int p = 1; p <= game.NumPlayers(); ++p) out << ',' << CsvField("payoff_" + game.PlayerName(p));
+  for (int p = 1; p <= game.NumPlayers(); ++p) out << ',' << CsvField("expected_" + game.PlayerName(p));
+  out << '\n';
+  for (std::size_t e = 0; e < r.equilibria.size(); ++e) {
+    const PlayOutcome<T>& play = r.equilibria[e];
+    for (const auto& [t, p] : play.terminals) {
+      out << e + 1 << ',' << t << ',' << CsvField(game.NodeName(t)) << ',' << FormatNumber(p);
+      for (const T& v : TerminalPayoffs<T>(game, t)) out << ',' << FormatNumber(v);
+      for (const T& v : play.payoffs) out << ',' << FormatNumber(v);
+      out << '\n';
+    }
+  }
+}
+
+}  // namespace
+
+std::string FormatNumber(const Rational& value) { return FormatRational(value); }
+std::string FormatNumber(double value) { return fmt::format("{}", value); }
+
+template <class T>
+void WriteReport(const Game& game, const SolveReport<T>& report, OutputFormat format,
+                 std::ostream& out) {
+  switch (format) {
+    case OutputFormat::kText: WriteText(game, report, out); break;
+    case OutputFormat::kJson: WriteJson(game, report, out); break;
+    case OutputFormat::kCsv: WriteCsv(game, report, out); break;
+  }
+}
+
+template void WriteReport<double>(const Game&, const SolveReport<double>&, OutputFormat, std::ostream&);
+template void WriteReport<Rational>(const Game&, const SolveReport<Rational>&, OutputFormat, std::ostream&);
+
+}  // namespace ncpmi::cli

@@ -1,0 +1,41 @@
+// Rendering of solve results as text, JSON and CSV.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ncpmi/bi/backward_induction.h"
+#include "ncpmi/game/game.h"
+
+namespace ncpmi::cli {
+
+enum class OutputFormat { kText, kJson, kCsv };
+
+// What one `ncpmi solve` run found, in the number type it ran with.
+template <class T>
+struct SolveReport {
+  std::string file;
+  bool exact = false;
+  std::string method;     // "backward-induction" or "backward-induction-all"
+  std::string tie_rule;   // "first", "last" or "all"
+  int threads = 1;
+  std::vector<PlayOutcome<T>> equilibria;
+  bool complete = true;   // false when --all hit --max-equilibria
+  std::size_t cap = 0;
+  NodeId cap_node = kNoNode;
+  std::vector<Tie> ties;
+  std::vector<char> tie_on_path;  // parallel to ties
+};
+
+template <class T>
+void WriteReport(const Game& game, const SolveReport<T>& report, OutputFormat format,
+                 std::ostream& out);
+
+// "15/2" in exact mode; shortest round-trip decimal for doubles.
+std::string FormatNumber(const Rational& value);
+std::string FormatNumber(double value);
+
+}  // namespace ncpmi::cli
