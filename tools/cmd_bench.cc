@@ -108,7 +108,7 @@ void RunBench(const BenchOptions& o) {
         m.StructureBytesPerNode(), m.structure_bytes / 1048576.0, m.label_bytes / 1048576.0);
     std::string().swap(text);
 
-    std::vector<double> reference;
+    NodeVector<double> reference;
     for (int threads = 1; threads <= max_threads; threads *= 2) {
       BiOptions bi;
       bi.threads = threads;

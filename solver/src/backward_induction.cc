@@ -28,8 +28,9 @@ class Solver {
   void Run() {
     const NodeId n = game_.NumNodes();
     out_.num_players = players_;
-    out_.choice.assign(static_cast<std::size_t>(n), -1);
-    out_.value.assign(static_cast<std::size_t>(n) * static_cast<std::size_t>(players_), T(0));
+    // Not zero-filled: SolveNode writes every entry (first touch happens in parallel too).
+    out_.choice.resize(static_cast<std::size_t>(n));
+    out_.value.resize(static_cast<std::size_t>(n) * static_cast<std::size_t>(players_));
     const int threads = options_.threads > 0 ? options_.threads : omp_get_max_threads();
     std::vector<std::vector<Tie>> ties(static_cast<std::size_t>(threads));
     for (int level = game_.NumLevels(); level-- > 0;) {
@@ -61,10 +62,14 @@ class Solver {
     T* row = Row(v);
     const NodeId first = game_.ChildBegin(v);
     const NodeId last = game_.ChildEnd(v);
-    if (first != last) {
+    out_.choice[static_cast<std::size_t>(v)] = -1;
+    if (first == last) {
+      for (int i = 0; i < players_; ++i) row[i] = T(0);
+    } else {
       const InfosetId h = game_.Infoset(v);
       const int mover = game_.InfosetPlayer(h);
       if (mover == kChancePlayer) {
+        for (int i = 0; i < players_; ++i) row[i] = T(0);
         for (NodeId c = first; c < last; ++c) {
           const T p = Traits::Probability(game_, h, c - first);
           if (Traits::IsZero(p)) continue;
@@ -119,7 +124,7 @@ void RequirePerfectInformation(const Game& game) {
     if (h < 0 || game.InfosetPlayer(h) == kChancePlayer) continue;
     if (++members[h] == 2) {
       throw UnsupportedError("backward induction needs perfect information, but information set " +
-                             std::to_string(game.InfosetNumber(h)) + " of player " +
+                             std::to_string(game.InfosetNumbers()[h]) + " of player " +
                              std::to_string(game.InfosetPlayer(h)) + " (\"" + game.InfosetName(h) +
                              "\") has more than one node (" + DescribeNode(game, v) + ")");
     }

@@ -35,7 +35,7 @@ MemoryReport Game::Memory() const {
   report.nodes = static_cast<std::size_t>(NumNodes());
   report.structure_bytes = Bytes(node_parent_) + Bytes(child_begin_) + Bytes(node_infoset_) +
                            Bytes(node_outcome_) + Bytes(level_begin_) + Bytes(infoset_player_) +
-                           Bytes(infoset_number_) + Bytes(action_begin_) + Bytes(prob_begin_) +
+                           Bytes(action_begin_) + Bytes(prob_begin_) +
                            Bytes(chance_prob_) + Bytes(payoff_) + Bytes(player_labels_);
   for (const Rational& r : big_numbers_) {
     report.structure_bytes += sizeof(Rational) +
@@ -60,6 +60,16 @@ std::vector<NodeId> Game::Preorder() const {
     for (NodeId c = ChildEnd(n); c-- > ChildBegin(n);) stack.push_back(c);
   }
   return order;
+}
+
+std::vector<int> Game::InfosetNumbers() const {
+  std::vector<int> numbers(static_cast<std::size_t>(NumInfosets()), 0);
+  std::vector<int> next(static_cast<std::size_t>(NumPlayers()) + 1, 1);
+  for (const NodeId n : Preorder()) {
+    const InfosetId h = Infoset(n);
+    if (h >= 0 && numbers[h] == 0) numbers[h] = next[InfosetPlayer(h)]++;
+  }
+  return numbers;
 }
 
 std::vector<std::string> Game::PathLabels(NodeId n) const {

@@ -1,6 +1,7 @@
 // Construction, structural checks and breadth-first freezing of games.
 #include "ncpmi/game/game_builder.h"
 
+#include <algorithm>
 #include <limits>
 #include <string>
 
@@ -14,6 +15,9 @@ std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
 std::string DescribeNode(NodeId id, const std::string& label) {
   return "node " + std::to_string(id) + (label.empty() ? "" : " " + Quoted(label));
 }
+
+template <class V>
+void Shrink(V& v) { v.shrink_to_fit(); }
 
 template <class V>
 V Permute(const V& values, const std::vector<NodeId>& order) {
@@ -187,6 +191,90 @@ NodeId GameBuilder::AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome,
   return id;
 }
 
+// Information sets and outcomes get ids in order of first use by breadth-first node id, so the
+// solvers, which sweep nodes by id, read these arrays almost sequentially instead of jumping
+// around memory (file order is preorder).
+void GameBuilder::RenumberInfosetsBreadthFirst(Game* game) {
+  Game& g = *game;
+  const InfosetId count = g.NumInfosets();
+  std::vector<InfosetId> new_id(static_cast<std::size_t>(count), kNoInfoset);
+  std::vector<InfosetId> order;
+  order.reserve(static_cast<std::size_t>(count));
+  for (InfosetId& h : g.node_infoset_) {
+    if (h < 0) continue;
+    if (new_id[h] == kNoInfoset) {
+      new_id[h] = static_cast<InfosetId>(order.size());
+      order.push_back(h);
+    }
+    h = new_id[h];
+  }
+  std::vector<std::int32_t> player(order.size()), prob_begin(order.size());
+  std::vector<LabelId> label(order.size()), action_label;
+  std::vector<ActionId> action_begin;
+  std::vector<StoredRational> chance_prob;
+  action_begin.reserve(order.size() + 1);
+  action_label.reserve(g.action_label_.size());
+  chance_prob.reserve(g.chance_prob_.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const InfosetId h = order[k];
+    player[k] = g.infoset_player_[h];
+    label[k] = g.infoset_label_[h];
+    action_begin.push_back(static_cast<ActionId>(action_label.size()));
+    prob_begin[k] = g.prob_begin_[h] < 0 ? -1 : static_cast<std::int32_t>(chance_prob.size());
+    for (ActionId a = g.action_begin_[h]; a < g.action_begin_[h + 1]; ++a) {
+      action_label.push_back(g.action_label_[a]);
+      if (g.prob_begin_[h] >= 0) {
+        chance_prob.push_back(g.chance_prob_[g.prob_begin_[h] + (a - g.action_begin_[h])]);
+      }
+    }
+  }
+  action_begin.push_back(static_cast<ActionId>(action_label.size()));
+  g.infoset_player_ = std::move(player);
+  g.infoset_label_ = std::move(label);
+  g.prob_begin_ = std::move(prob_begin);
+  g.action_begin_ = std::move(action_begin);
+  g.action_label_ = std::move(action_label);
+  g.chance_prob_ = std::move(chance_prob);
+}
+
+void GameBuilder::RenumberOutcomesBreadthFirst(Game* game) {
+  Game& g = *game;
+  const OutcomeId count = g.NumOutcomes();
+  const std::size_t players = g.player_labels_.size();
+  std::vector<OutcomeId> new_id(static_cast<std::size_t>(count), kNoOutcome);
+  std::vector<OutcomeId> order;
+  order.reserve(static_cast<std::size_t>(count));
+  for (OutcomeId& o : g.node_outcome_) {
+    if (o < 0) continue;
+    if (new_id[o] == kNoOutcome) {
+      new_id[o] = static_cast<OutcomeId>(order.size());
+      order.push_back(o);
+    }
+    o = new_id[o];
+  }
+  for (OutcomeId o = 0; o < count; ++o) {  // outcomes no node uses keep their relative order
+    if (new_id[o] == kNoOutcome) order.push_back(o);
+  }
+  std::vector<LabelId> label(order.size());
+  std::vector<StoredRational> payoff(order.size() * players);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    label[k] = g.outcome_label_[order[k]];
+    std::copy_n(g.payoff_.begin() + static_cast<std::ptrdiff_t>(order[k] * players), players,
+                payoff.begin() + static_cast<std::ptrdiff_t>(k * players));
+  }
+  g.outcome_label_ = std::move(label);
+  g.payoff_ = std::move(payoff);
+}
+
+void GameBuilder::ShrinkToFit(Game* game) {
+  Game& g = *game;
+  Shrink(g.node_parent_); Shrink(g.child_begin_); Shrink(g.node_infoset_); Shrink(g.node_outcome_);
+  Shrink(g.node_label_); Shrink(g.level_begin_); Shrink(g.infoset_player_);
+Shrink(g.infoset_label_); Shrink(g.action_begin_);
+  Shrink(g.prob_begin_); Shrink(g.action_label_); Shrink(g.chance_prob_);
+  Shrink(g.outcome_label_); Shrink(g.payoff_); Shrink(g.big_numbers_);
+}
+
 Game GameBuilder::Finalize() {
   CheckOpenOutcomeComplete();
   Game& g = game_;
@@ -278,14 +366,14 @@ Game GameBuilder::Finalize() {
   g.child_begin_ = std::move(child_begin);
   g.level_begin_ = std::move(level_begin);
 
-  // Per-player numbering of information sets in creation order; summary facts.
-  std::vector<int> next_number(static_cast<std::size_t>(NumPlayers()) + 1, 1);
-  g.infoset_number_.resize(static_cast<std::size_t>(num_infosets));
   g.perfect_information_ = true;
   for (InfosetId h = 0; h < num_infosets; ++h) {
-    g.infoset_number_[h] = next_number[g.infoset_player_[h]]++;
     if (g.infoset_player_[h] != kChancePlayer && members[h] > 1) g.perfect_information_ = false;
   }
+  RenumberInfosetsBreadthFirst(&g);
+  RenumberOutcomesBreadthFirst(&g);
+  ShrinkToFit(&g);
+
   g.num_decision_nodes_ = 0;
   g.num_chance_nodes_ = 0;
   for (NodeId v = 0; v < n; ++v) {

@@ -35,7 +35,7 @@ std::string DescribeHistory(const Game& game, int player, ActionId action) {
     if (game.ActionBegin(mid) <= action) lo = mid; else hi = mid - 1;
   }
   return "after action \"" + game.ActionName(lo, action - game.ActionBegin(lo)) +
-         "\" at information set " + std::to_string(game.InfosetNumber(lo));
+         "\" at information set " + std::to_string(game.InfosetNumbers()[lo]);
 }
 
 class StructureVisitor : public boost::default_dfs_visitor {
@@ -67,7 +67,7 @@ class StructureVisitor : public boost::default_dfs_visitor {
       s_->result->perfect_recall = false;
       s_->result->recall_violation_infoset = h;
       s_->result->recall_violation =
-          "information set " + std::to_string(g.InfosetNumber(h)) + " of player " +
+          "information set " + std::to_string(g.InfosetNumbers()[h]) + " of player " +
           std::to_string(player) + " (\"" + g.InfosetName(h) + "\") violates perfect recall: " +
           DescribeNode(g, first) + " is reached " +
           DescribeHistory(g, player, s_->infoset_history[h]) + ", " + DescribeNode(g, n) +

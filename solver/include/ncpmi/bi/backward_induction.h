@@ -2,12 +2,37 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "ncpmi/game/game.h"
 
 namespace ncpmi {
+
+// A vector whose resize() default-initialises: per-node result arrays are written exactly once
+// by the solver, so zero-filling hundreds of megabytes first would only cost time.
+template <class T>
+struct DefaultInitAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = DefaultInitAllocator<U>;
+  };
+  DefaultInitAllocator() = default;
+  template <class U>
+  DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible<U>::value) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+template <class T>
+using NodeVector = std::vector<T, DefaultInitAllocator<T>>;
 
 enum class TieRule { kFirst, kLast };  // which of several best actions to take
 
@@ -25,8 +50,8 @@ struct Tie {
 template <class T>
 struct BiSolution {
   int num_players = 0;
-  std::vector<std::int32_t> choice;  // per node: chosen action at decision nodes, -1 elsewhere
-  std::vector<T> value;              // per node and player (node-major): expected payoff
+  NodeVector<std::int32_t> choice;   // per node: chosen action at decision nodes, -1 elsewhere
+  NodeVector<T> value;               // per node and player (node-major): expected payoff
   std::vector<Tie> ties;             // every tie, on or off the path, by node id
   const T& Value(NodeId n, int player) const {
     return value[static_cast<std::size_t>(n) * static_cast<std::size_t>(num_players) +

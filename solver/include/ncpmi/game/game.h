@@ -89,8 +89,6 @@ class Game {
   // --- information sets (chance "events" included, with player 0)
   InfosetId NumInfosets() const { return static_cast<InfosetId>(infoset_player_.size()); }
   int InfosetPlayer(InfosetId h) const { return infoset_player_[h]; }
-  // The number of h among its player's information sets, 1-based, in order of first appearance.
-  int InfosetNumber(InfosetId h) const { return infoset_number_[h]; }
   const std::string& InfosetName(InfosetId h) const { return labels_[infoset_label_[h]]; }
   int NumActions(InfosetId h) const { return action_begin_[h + 1] - action_begin_[h]; }
   ActionId ActionBegin(InfosetId h) const { return action_begin_[h]; }
@@ -140,6 +138,11 @@ class Game {
   // O(n) time and memory.
   std::vector<NodeId> Preorder() const;
 
+  // Per information set, its number among its player's sets (chance: among chance events),
+  // 1-based, in order of first appearance in preorder: the numbers a normalised .efg file uses.
+  // Computed on demand (O(n)) because only messages need it; not stored, to keep nodes small.
+  std::vector<int> InfosetNumbers() const;
+
   // Action labels from the root to n.
   std::vector<std::string> PathLabels(NodeId n) const;
 
@@ -160,7 +163,6 @@ class Game {
   std::vector<NodeId> level_begin_;
 
   std::vector<std::int32_t> infoset_player_;
-  std::vector<std::int32_t> infoset_number_;
   std::vector<LabelId> infoset_label_;
   std::vector<ActionId> action_begin_;    // NumInfosets()+1 entries
   std::vector<std::int32_t> prob_begin_;  // into chance_prob_; -1 for decision sets

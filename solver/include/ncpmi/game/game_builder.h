@@ -64,6 +64,9 @@ class GameBuilder {
 
  private:
   StoredRational Store(const Rational& value);
+  static void RenumberInfosetsBreadthFirst(Game* game);
+  static void RenumberOutcomesBreadthFirst(Game* game);
+  static void ShrinkToFit(Game* game);
   void CheckOpenOutcomeComplete() const;
 
   Game game_;  // accumulates arrays in insertion order; renumbered by Finalize()
