@@ -117,7 +117,7 @@ void RunBench(const BenchOptions& o) {
       const double before = RssMiB();
       BiSolution<double> solution;
       for (int k = 0; k < o.repeat; ++k) {
-        BiSolution<double>().choice.swap(solution.choice);
+        solution = BiSolution<double>();  // free the previous run first: peak is one solution
         t0 = Clock::now();
         solution = SolveBackwardInduction<double>(parsed, bi);
         best = std::min(best, Seconds(t0));

@@ -1,5 +1,7 @@
 // Reader for Gambit .efg files: a single-pass lexer over the whole text and an explicit-stack
 // tree builder (no recursion, no per-token allocation).
+#include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -33,12 +35,54 @@ const char* TokenName(Token t) {
   return "?";
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsNumberChar(char c) {
-  return IsDigit(c) || c == '.' || c == '/' || c == '+' || c == '-' || c == 'e' || c == 'E';
+// Character classes as one table lookup each: the lexer touches every byte of files that run
+// to hundreds of megabytes.
+enum : std::uint8_t { kSpace = 1, kDigit = 2, kNumber = 4, kWord = 8 };
+
+constexpr std::array<std::uint8_t, 256> MakeClasses() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    const bool digit = c >= '0' && c <= '9';
+    const bool number = digit || c == '.' || c == '/' || c == '+' || c == '-' || c == 'e' || c == 'E';
+    const bool word = !space && c != '{' && c != '}' && c != '"' && c != ',';
+    t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>((space ? kSpace : 0) | (digit ? kDigit : 0) |
+                                                                (number ? kNumber : 0) | (word ? kWord : 0));
+  }
+  return t;
 }
-bool IsWordChar(char c) { return !IsSpace(c) && c != '{' && c != '}' && c != '"' && c != ','; }
+constexpr std::array<std::uint8_t, 256> kClasses = MakeClasses();
+
+bool Is(char c, std::uint8_t cls) { return (kClasses[static_cast<unsigned char>(c)] & cls) != 0; }
+bool IsSpace(char c) { return Is(c, kSpace); }
+bool IsDigit(char c) { return Is(c, kDigit); }
+bool IsNumberChar(char c) { return Is(c, kNumber); }
+bool IsWordChar(char c) { return Is(c, kWord); }
+
+// Messages are one line: user text is shortened and control characters are escaped.
+constexpr std::size_t kExcerptBytes = 40;
+
+std::string Excerpt(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size() && i < kExcerptBytes; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7f) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02x", c);
+      out += hex;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  if (s.size() > kExcerptBytes) out += "...";
+  return out;
+}
+
+std::string Quote(std::string_view s) { return "\"" + Excerpt(s) + "\""; }
 
 class Lexer {
  public:
@@ -58,7 +102,7 @@ class Lexer {
       while (pos_ < text_.size() && IsNumberChar(text_[pos_])) ++pos_;
       if (pos_ < text_.size() && IsWordChar(text_[pos_])) {
         while (pos_ < text_.size() && IsWordChar(text_[pos_])) ++pos_;
-        Fail(start_, "invalid number '" + std::string(text_.substr(start_, pos_ - start_)) + "'");
+        Fail(start_, "invalid number '" + Excerpt(text_.substr(start_, pos_ - start_)) + "'");
       }
       text_view_ = text_.substr(start_, pos_ - start_);
       return token_ = Token::kNumber;
@@ -72,7 +116,8 @@ class Lexer {
   std::string_view text() const { return text_view_; }
   std::size_t start() const { return start_; }
 
-  [[noreturn]] void Fail(std::size_t offset, const std::string& message) const {
+  // 1-based line and byte column of a byte offset; only called on the error path.
+  std::pair<int, int> Position(std::size_t offset) const {
     int line = 1;
     std::size_t line_start = 0;
     for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
@@ -81,34 +126,59 @@ class Lexer {
         line_start = i + 1;
       }
     }
-    throw InputError(source_, line, static_cast<int>(offset - line_start) + 1, message);
+    return {line, static_cast<int>(offset - line_start) + 1};
+  }
+
+  [[noreturn]] void Fail(std::size_t offset, const std::string& message) const {
+    const auto [line, column] = Position(offset);
+    throw InputError(source_, line, column, message);
   }
   [[noreturn]] void Fail(const std::string& message) const { Fail(start_, message); }
 
-  [[noreturn]] void Unexpected(const char* expected) const {
+  // The current token as messages name it, e.g. a word 'x' or a quoted string "x".
+  std::string Found() const {
     std::string found = TokenName(token_);
     if (token_ == Token::kNumber || token_ == Token::kSymbol) {
-      found += " '" + std::string(text_view_.substr(0, 40)) + "'";
+      found += " '" + Excerpt(text_view_) + "'";
+    } else if (token_ == Token::kString) {
+      found += " " + Quote(text_view_);
     }
-    Fail(std::string("expected ") + expected + ", found " + found);
+    return found;
   }
 
+  [[noreturn]] void Unexpected(std::string_view expected) const {
+    Fail("expected " + std::string(expected) + ", found " + Found());
+  }
+
+  // what is a literal: building a std::string here would allocate on every token.
   void Expect(Token t, const char* what) {
     if (Next() != t) Unexpected(what);
   }
 
  private:
   Token LexString() {
+    // memchr finds the closing quote; only a backslash before it needs the slow scan.
+    // The quote found stays the candidate until an escape skips past it: searching again after
+    // every backslash would make a long string of escapes quadratic.
+    const char* const base = text_.data();
     std::size_t i = pos_ + 1;
+    std::size_t q = 0;  // a quote at or after i once q >= i
     bool escaped = false;
-    while (i < text_.size() && text_[i] != '"') {
-      if (text_[i] == '\\' && i + 1 < text_.size()) {
-        escaped = true;
-        ++i;
+    for (;;) {
+      if (q < i) {
+        const void* quote = i < text_.size() ? std::memchr(base + i, '"', text_.size() - i) : nullptr;
+        if (quote == nullptr) Fail(start_, "unterminated string (no closing '\"')");
+        q = static_cast<std::size_t>(static_cast<const char*>(quote) - base);
       }
-      ++i;
+      const void* slash = std::memchr(base + i, '\\', q - i);
+      if (slash == nullptr) {
+        i = q;
+        break;
+      }
+      escaped = true;
+      i = static_cast<std::size_t>(static_cast<const char*>(slash) - base) + 2;  // skip the escaped char
+      if (i > text_.size()) Fail(start_, "unterminated string (no closing '\"')");
     }
-    if (i >= text_.size()) Fail(start_, "unterminated string (no closing '\"')");
     const std::string_view raw = text_.substr(pos_ + 1, i - pos_ - 1);
     pos_ = i + 1;
     if (!escaped) {
@@ -203,6 +273,37 @@ class NumberMap {
   std::unordered_map<std::int64_t, std::int32_t> sparse_;
 };
 
+// Says why a number token is not a number; only called on the error path.
+std::string BadNumberMessage(std::string_view t) {
+  const std::string base = "invalid number '" + Excerpt(t) + "'";
+  std::size_t i = 0;
+  if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+  const std::size_t int_begin = i;
+  while (i < t.size() && IsDigit(t[i])) ++i;
+  const bool has_int = i > int_begin;
+  if (i < t.size() && t[i] == '/') {
+    const std::size_t den_begin = ++i;
+    bool zero = true;
+    for (; i < t.size() && IsDigit(t[i]); ++i) zero = zero && t[i] == '0';
+    if (has_int && i > den_begin && i == t.size() && zero) return base + ": the denominator is zero";
+    return base;
+  }
+  bool has_frac = false;
+  if (i < t.size() && t[i] == '.') {
+    for (++i; i < t.size() && IsDigit(t[i]); ++i) has_frac = true;
+  }
+  if ((has_int || has_frac) && i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    const std::size_t exp_begin = i;
+    while (i < t.size() && IsDigit(t[i])) ++i;
+    if (i == exp_begin) return base + ": the exponent has no digits";
+    // Well formed, so ParseRational refused the size of the exponent (it bounds GMP's work).
+    if (i == t.size()) return base + ": the exponent is out of range";
+  }
+  return base;
+}
+
 class EfgParser {
  public:
   EfgParser(std::string_view text, const std::string& source) : lex_(text, source) {}
@@ -219,14 +320,15 @@ class EfgParser {
 
  private:
   void ParseHeader() {
-    if (lex_.Next() != Token::kSymbol || lex_.text() != "EFG") {
-      lex_.Fail("not an .efg file: expected 'EFG' at the start");
+    if (lex_.Next() == Token::kEnd) lex_.Fail("the file is empty: expected 'EFG 2 R' at the start");
+    if (lex_.token() != Token::kSymbol || lex_.text() != "EFG") {
+      lex_.Fail("not an .efg file: expected 'EFG' at the start, found " + lex_.Found());
     }
     if (lex_.Next() != Token::kNumber || lex_.text() != "2") {
-      lex_.Fail("unsupported .efg version: expected '2'");
+      lex_.Fail("unsupported .efg version: expected '2' after 'EFG', found " + lex_.Found());
     }
     if (lex_.Next() != Token::kSymbol || (lex_.text() != "R" && lex_.text() != "D")) {
-      lex_.Fail("expected number type 'R' or 'D' after 'EFG 2'");
+      lex_.Fail("expected number type 'R' or 'D' after 'EFG 2', found " + lex_.Found());
     }
     lex_.Expect(Token::kString, "the game title (a quoted string)");
     std::string title(lex_.text());
@@ -246,18 +348,31 @@ class EfgParser {
 
   std::int64_t IntegerToken(const char* what, std::int64_t min) {
     if (lex_.token() != Token::kNumber) lex_.Unexpected(what);
-    std::int64_t value = 0;
     const std::string_view t = lex_.text();
-    bool ok = !t.empty();
-    for (char c : t) {
-      if (!IsDigit(c)) { ok = false; break; }
-      value = value * 10 + (c - '0');
-      if (value > std::numeric_limits<std::int32_t>::max()) { ok = false; break; }
+    std::size_t i = 0;
+    const bool negative = t[0] == '-';  // number tokens are never empty
+    if (t[0] == '-' || t[0] == '+') ++i;
+    bool ok = i < t.size();
+    bool too_large = false;
+    std::int64_t value = 0;
+    for (; i < t.size(); ++i) {
+      if (!IsDigit(t[i])) {
+        ok = false;
+        break;
+      }
+      if (!too_large) value = value * 10 + (t[i] - '0');
+      if (value > std::numeric_limits<std::int32_t>::max()) too_large = true;
     }
-    if (!ok) lex_.Fail(std::string("expected ") + what + ", found '" + std::string(t) + "'");
+    // Integers are written plainly in the format; "1.0" or "2/2" is a mistake worth naming.
+    if (!ok) lex_.Fail(std::string("expected ") + what + " (an integer), found '" + Excerpt(t) + "'");
+    if (negative) value = -value;
     if (value < min) {
       lex_.Fail(std::string(what) + " must be at least " + std::to_string(min) + ", found " +
-                std::string(t));
+                Excerpt(t));
+    }
+    if (too_large) {
+      lex_.Fail(std::string(what) + " must be at most " +
+                std::to_string(std::numeric_limits<std::int32_t>::max()) + ", found " + Excerpt(t));
     }
     return value;
   }
@@ -267,29 +382,30 @@ class EfgParser {
     if (lex_.token() != Token::kNumber) lex_.Unexpected("a number");
     if (ParseCompact(lex_.text(), compact)) return true;
     const auto value = ParseRational(lex_.text());
-    if (!value) lex_.Fail("invalid number '" + std::string(lex_.text()) + "'");
+    if (!value) lex_.Fail(BadNumberMessage(lex_.text()));
     if (TryCompact(*value, compact)) return true;
     *big = *value;
     return false;
   }
 
   void ParseBody() {
-    // open_[k] = (node, children still to read)
-    struct Open { NodeId node; int remaining; };
+    // Nodes whose children are still to come, innermost last; start locates the node for the
+    // message when the file ends too early.
+    struct Open { NodeId node; int remaining; int children; std::size_t start; };
     std::vector<Open> open;
     bool have_root = false;
     while (lex_.token() != Token::kEnd) {
-      if (lex_.token() != Token::kSymbol ||
-          (lex_.text() != "p" && lex_.text() != "c" && lex_.text() != "t")) {
-        lex_.Unexpected("a node type 'p', 'c' or 't'");
-      }
+      const bool is_node = lex_.token() == Token::kSymbol &&
+                           (lex_.text() == "p" || lex_.text() == "c" || lex_.text() == "t");
       if (have_root && open.empty()) {
-        lex_.Fail("node after the end of the tree (every node already has all its children)");
+        if (is_node) lex_.Fail("extra node after the end of the tree (every node already has all its children)");
+        lex_.Fail("unexpected " + lex_.Found() + " after the end of the tree");
       }
+      if (!is_node) lex_.Unexpected("a node type 'p', 'c' or 't'");
       const char kind = lex_.text()[0];
       const std::size_t node_start = lex_.start();
       lex_.Expect(Token::kString, "the node name (a quoted string)");
-      std::string label(lex_.text());
+      label_.assign(lex_.text());
       InfosetId infoset = kNoInfoset;
       if (kind == 'p') {
         lex_.Next();
@@ -310,19 +426,25 @@ class EfgParser {
       const NodeId parent = open.empty() ? kNoNode : open.back().node;
       NodeId node;
       try {
-        node = builder_->AddNode(parent, infoset, outcome, label);
+        node = builder_->AddNode(parent, infoset, outcome, label_);
       } catch (const InputError& e) {
         lex_.Fail(node_start, e.what());
       }
       have_root = true;
       if (!open.empty() && --open.back().remaining == 0) open.pop_back();
-      if (infoset != kNoInfoset) open.push_back({node, builder_->NumActions(infoset)});
+      if (infoset != kNoInfoset) {
+        const int children = builder_->NumActions(infoset);
+        open.push_back({node, children, children, node_start});
+      }
     }
     if (!have_root) lex_.Fail("the file has no nodes");
     if (!open.empty()) {
-      lex_.Fail("unexpected end of file: the tree is incomplete (" +
-                std::to_string(open.back().remaining) + " more child node(s) of node " +
-                std::to_string(open.back().node + 1) + " in file order are missing)");
+      const Open& o = open.back();
+      const auto [line, column] = lex_.Position(o.start);
+      lex_.Fail("unexpected end of file: the tree is incomplete (the node at line " +
+                std::to_string(line) + ", column " + std::to_string(column) + " has " +
+                std::to_string(o.children - o.remaining) + " of its " + std::to_string(o.children) +
+                " child nodes)");
     }
   }
 
@@ -339,19 +461,23 @@ class EfgParser {
                                            " of player " + std::to_string(player);
     };
     if (lex_.Next() != Token::kString) {
+      if (lex_.token() == Token::kLBrace) {  // else "used before declared" would mislead
+        lex_.Unexpected("a quoted name for " + what() + " before its list of actions");
+      }
       if (h == NumberMap::kAbsent) {
         lex_.Fail(number_start, what() + " is used before its name and actions are given");
       }
       return h;
     }
     const std::size_t name_start = lex_.start();
-    std::string name(lex_.text());
+    std::string& name = name_;
+    name.assign(lex_.text());
     lex_.Expect(Token::kLBrace, "'{' opening the list of actions");
     const std::size_t brace = lex_.start();
     if (h == NumberMap::kAbsent) {
       h = builder_->BeginInfoset(player, name);
       map.Insert(number, h);
-      Rational sum = 0;
+      if (player == kChancePlayer) sum_ = 0;
       lex_.Next();
       while (lex_.token() == Token::kString) {
         if (player != kChancePlayer) {
@@ -359,22 +485,23 @@ class EfgParser {
           lex_.Next();
           continue;
         }
-        std::string action(lex_.text());
+        std::string& action = action_;
+        action.assign(lex_.text());
         lex_.Next();
         const std::size_t prob_start = lex_.start();
+        if (lex_.token() != Token::kNumber) lex_.Unexpected("the probability of action " + Quote(action));
         StoredRational p;
-        Rational big;
-        const bool compact = NumberToken(&p, &big);
-        const Rational value = compact ? MakeRational(p.num, p.den) : big;
+        const bool compact = NumberToken(&p, &big_);
+        const Rational value = compact ? MakeRational(p.num, p.den) : big_;
         if (value < 0 || value > 1) {
-          lex_.Fail(prob_start, "probability " + std::string(lex_.text()) + " of action \"" +
-                                    action + "\" is outside [0,1]");
+          lex_.Fail(prob_start, what() + ": probability " + Excerpt(lex_.text()) + " of action " +
+                                    Quote(action) + " is outside [0,1]");
         }
-        sum += value;
+        sum_ += value;
         if (compact) {
           builder_->AddChanceAction(action, p);
         } else {
-          builder_->AddChanceAction(action, big);
+          builder_->AddChanceAction(action, big_);
         }
         if (lex_.Next() == Token::kComma) lex_.Next();
       }
@@ -382,36 +509,48 @@ class EfgParser {
         lex_.Unexpected(player == kChancePlayer ? "an action name or '}'" : "an action name or '}'");
       }
       if (builder_->NumActions(h) == 0) lex_.Fail(brace, what() + " has no actions");
-      if (player == kChancePlayer && sum != 1) {
-        lex_.Fail(brace, what() + ": probabilities sum to " + FormatRational(sum) + ", not 1");
+      if (player == kChancePlayer && sum_ != 1) {
+        lex_.Fail(brace, what() + ": probabilities sum to " + FormatRational(sum_) + ", not 1");
       }
     } else {
       // A repeated description must match the first one exactly.
       if (name != builder_->InfosetName(h)) {
-        lex_.Fail(name_start, what() + " is redeclared with name \"" + name + "\", first declared as \"" +
-                                  builder_->InfosetName(h) + "\"");
+        lex_.Fail(name_start, what() + " is redeclared with name " + Quote(name) +
+                                  ", first declared as " + Quote(builder_->InfosetName(h)));
       }
+      const int actions = builder_->NumActions(h);
       int a = 0;
       lex_.Next();
       while (lex_.token() == Token::kString) {
-        if (a >= builder_->NumActions(h) || lex_.text() != builder_->ActionName(h, a)) {
-          lex_.Fail(what() + " is redeclared with different actions");
+        if (a >= actions) {
+          lex_.Fail(what() + " is redeclared with more actions than the " + std::to_string(actions) +
+                    " it was first declared with");
+        }
+        if (lex_.text() != builder_->ActionName(h, a)) {
+          lex_.Fail(what() + " is redeclared with action " + std::to_string(a + 1) + " named " +
+                    Quote(lex_.text()) + ", first declared as " + Quote(builder_->ActionName(h, a)));
         }
         lex_.Next();
         if (player == kChancePlayer) {
+          if (lex_.token() != Token::kNumber) {
+            lex_.Unexpected("the probability of action " + Quote(builder_->ActionName(h, a)));
+          }
           StoredRational p;
-          Rational big;
-          const Rational value = NumberToken(&p, &big) ? MakeRational(p.num, p.den) : big;
+          const Rational value = NumberToken(&p, &big_) ? MakeRational(p.num, p.den) : big_;
           if (value != builder_->ActionProbability(h, a)) {
-            lex_.Fail(what() + " is redeclared with a different probability for action \"" +
-                      builder_->ActionName(h, a) + "\"");
+            lex_.Fail(what() + " is redeclared with probability " + Excerpt(lex_.text()) +
+                      " for action " + Quote(builder_->ActionName(h, a)) + ", first declared as " +
+                      FormatRational(builder_->ActionProbability(h, a)));
           }
           if (lex_.Next() == Token::kComma) lex_.Next();
         }
         ++a;
       }
       if (lex_.token() != Token::kRBrace) lex_.Unexpected("an action name or '}'");
-      if (a != builder_->NumActions(h)) lex_.Fail(what() + " is redeclared with different actions");
+      if (a != actions) {
+        lex_.Fail(what() + " is redeclared with " + std::to_string(a) + " action(s), first declared with " +
+                  std::to_string(actions));
+      }
     }
     lex_.Next();
     return h;
@@ -423,8 +562,14 @@ class EfgParser {
     const std::int64_t number = IntegerToken("an outcome number", 0);
     const bool described = lex_.Next() == Token::kString;
     if (number == 0) {
-      if (described) lex_.Fail("outcome 0 (no outcome) cannot have a name or payoffs");
+      if (described || lex_.token() == Token::kLBrace) {
+        lex_.Fail("outcome 0 (no outcome) cannot have a name or payoffs");
+      }
       return kNoOutcome;
+    }
+    if (lex_.token() == Token::kLBrace) {  // else "used before its payoffs are given" would mislead
+      lex_.Unexpected("a quoted name for outcome " + std::to_string(number) +
+                      " before its list of payoffs");
     }
     OutcomeId o = outcomes_.Find(number);
     if (!described) {
@@ -435,7 +580,8 @@ class EfgParser {
       return o;
     }
     const std::size_t name_start = lex_.start();
-    std::string name(lex_.text());
+    std::string& name = name_;
+    name.assign(lex_.text());
     lex_.Expect(Token::kLBrace, "'{' opening the list of payoffs");
     const std::size_t brace = lex_.start();
     const int players = builder_->NumPlayers();
@@ -444,8 +590,8 @@ class EfgParser {
       o = builder_->BeginOutcome(name);
       outcomes_.Insert(number, o);
     } else if (name != builder_->OutcomeName(o)) {
-      lex_.Fail(name_start, "outcome " + std::to_string(number) + " is redeclared with name \"" +
-                                name + "\", first declared as \"" + builder_->OutcomeName(o) + "\"");
+      lex_.Fail(name_start, "outcome " + std::to_string(number) + " is redeclared with name " +
+                                Quote(name) + ", first declared as " + Quote(builder_->OutcomeName(o)));
     }
     int count = 0;
     lex_.Next();
@@ -455,20 +601,20 @@ class EfgParser {
                   std::to_string(players) + " payoffs (one per player)");
       }
       StoredRational p;
-      Rational big;
-      const bool compact = NumberToken(&p, &big);
+      const bool compact = NumberToken(&p, &big_);
       ++count;
       if (is_new) {
         if (compact) {
           builder_->AddPayoff(p);
         } else {
-          builder_->AddPayoff(big);
+          builder_->AddPayoff(big_);
         }
       } else {
-        const Rational value = compact ? MakeRational(p.num, p.den) : big;
+        const Rational value = compact ? MakeRational(p.num, p.den) : big_;
         if (value != builder_->PayoffValue(o, count)) {
-          lex_.Fail("outcome " + std::to_string(number) + " is redeclared with a different payoff for player " +
-                    std::to_string(count));
+          lex_.Fail("outcome " + std::to_string(number) + " is redeclared with payoff " +
+                    Excerpt(lex_.text()) + " for player " + std::to_string(count) +
+                    ", first declared as " + FormatRational(builder_->PayoffValue(o, count)));
         }
       }
       if (lex_.Next() == Token::kComma) lex_.Next();
@@ -486,6 +632,11 @@ class EfgParser {
   std::unique_ptr<GameBuilder> builder_;
   std::vector<NumberMap> infosets_;  // per player, chance at 0
   NumberMap outcomes_;
+  // Scratch numbers reused across tokens: GMP allocates on construction, so a local per
+  // token would put malloc/free on the hot path.
+  Rational big_;
+  Rational sum_;
+  std::string label_, name_, action_;  // reused buffers: no allocation per node
 };
 
 }  // namespace

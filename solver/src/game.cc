@@ -21,12 +21,8 @@ Rational Game::Expand(const StoredRational& r) const {
   return q;  // stored in lowest terms
 }
 
-double Game::ExpandDouble(const StoredRational& r) const {
+double Game::ExpandDoubleSlow(const StoredRational& r) const {
   if (r.IsBig()) return ToDouble(big_numbers_[static_cast<std::size_t>(r.num)]);
-  constexpr std::int64_t kExact = std::int64_t{1} << 53;
-  if (r.num <= kExact && r.num >= -kExact && r.den <= kExact) {
-    return static_cast<double>(r.num) / static_cast<double>(r.den);  // correctly rounded
-  }
   return ToDouble(Expand(r));
 }
 

@@ -11,6 +11,11 @@
 
 namespace ncpmi {
 
+// Large per-node arrays: 2 MiB-aligned and advised as transparent huge pages (512 times fewer
+// page faults and TLB misses on first touch), falling back to the default heap when small.
+void* AllocateNodeArray(std::size_t bytes);
+void FreeNodeArray(void* p, std::size_t bytes) noexcept;
+
 // A vector whose resize() default-initialises: per-node result arrays are written exactly once
 // by the solver, so zero-filling hundreds of megabytes first would only cost time.
 template <class T>
@@ -22,6 +27,12 @@ struct DefaultInitAllocator : std::allocator<T> {
   DefaultInitAllocator() = default;
   template <class U>
   DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}
+  T* allocate(std::size_t n) { return static_cast<T*>(AllocateNodeArray(n * sizeof(T))); }
+  void deallocate(T* p, std::size_t n) noexcept { FreeNodeArray(p, n * sizeof(T)); }
+  template <class U>
+  bool operator==(const DefaultInitAllocator<U>&) const noexcept { return true; }
+  template <class U>
+  bool operator!=(const DefaultInitAllocator<U>&) const noexcept { return false; }
   template <class U>
   void construct(U* p) noexcept(std::is_nothrow_default_constructible<U>::value) {
     ::new (static_cast<void*>(p)) U;

@@ -23,7 +23,8 @@ struct NumberTraits<double> {
     return g.ActionProbabilityDouble(h, a);
   }
   static bool Tied(double a, double b) {
-    return std::fabs(a - b) <= kTieTolerance * std::max({1.0, std::fabs(a), std::fabs(b)});
+    const double scale = std::max(1.0, std::max(std::fabs(a), std::fabs(b)));
+    return std::fabs(a - b) <= kTieTolerance * scale;
   }
   // a is better than b by more than the tie tolerance
   static bool Better(double a, double b) { return a > b && !Tied(a, b); }

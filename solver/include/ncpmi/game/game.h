@@ -126,6 +126,24 @@ class Game {
     return big_numbers_[static_cast<std::size_t>(index)];
   }
 
+  // Read-only views of the arrays for hot solver loops (valid while the game lives).
+  struct Arrays {
+    const NodeId* child_begin;
+    const InfosetId* node_infoset;
+    const OutcomeId* node_outcome;
+    const std::int32_t* infoset_player;
+    const std::int32_t* prob_begin;
+    const StoredRational* chance_prob;
+    const StoredRational* payoff;  // outcome-major
+  };
+  Arrays Raw() const {
+    return {child_begin_.data(), node_infoset_.data(), node_outcome_.data(), infoset_player_.data(),
+            prob_begin_.data(), chance_prob_.data(), payoff_.data()};
+  }
+  // The value of a stored number, in double or exact arithmetic.
+  double ToDoubleValue(const StoredRational& r) const { return ExpandDouble(r); }
+  Rational ToRationalValue(const StoredRational& r) const { return Expand(r); }
+
   // --- derived facts
   bool IsPerfectInformation() const { return perfect_information_; }
   int NumDecisionNodes() const { return num_decision_nodes_; }
@@ -149,7 +167,15 @@ class Game {
  private:
   friend class GameBuilder;
   Rational Expand(const StoredRational& r) const;
-  double ExpandDouble(const StoredRational& r) const;
+  // Inline for the compact case: the solvers call this for every payoff they read.
+  double ExpandDouble(const StoredRational& r) const {
+    constexpr std::int64_t kExact = std::int64_t{1} << 53;
+    if (!r.IsBig() && r.num <= kExact && r.num >= -kExact && r.den <= kExact) {
+      return static_cast<double>(r.num) / static_cast<double>(r.den);  // correctly rounded
+    }
+    return ExpandDoubleSlow(r);
+  }
+  double ExpandDoubleSlow(const StoredRational& r) const;
 
   std::string title_, comment_;
   LabelTable labels_;
