@@ -399,7 +399,7 @@ class EfgParser {
                            (lex_.text() == "p" || lex_.text() == "c" || lex_.text() == "t");
       if (have_root && open.empty()) {
         if (is_node) lex_.Fail("extra node after the end of the tree (every node already has all its children)");
-        lex_.Fail("unexpected " + lex_.Found() + " after the end of the tree");
+        lex_.Unexpected("the end of the file after the complete tree");
       }
       if (!is_node) lex_.Unexpected("a node type 'p', 'c' or 't'");
       const char kind = lex_.text()[0];

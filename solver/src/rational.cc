@@ -1,7 +1,9 @@
 // Parsing and formatting of exact rationals as written in Gambit files.
 #include "ncpmi/game/rational.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 
@@ -111,13 +113,29 @@ std::string FormatDecimal(const Rational& r) {
 }
 
 double ToDouble(const Rational& r) {
-  // mpq_get_d truncates; divide two correctly rounded doubles when exact, else use mpfr-free
-  // long division through mpf with enough precision.
   if (mpz_sizeinbase(r.get_num_mpz_t(), 2) <= 53 && mpz_sizeinbase(r.get_den_mpz_t(), 2) <= 53) {
+    // Both exactly representable: one IEEE division is correctly rounded.
     return mpz_get_d(r.get_num_mpz_t()) / mpz_get_d(r.get_den_mpz_t());
   }
-  mpf_class f(r, 128);
-  return f.get_d();
+  if (sgn(r) == 0) return 0.0;
+  // Scale |r| so the integer quotient q lies in (2^61, 2^63), fold a non-zero remainder into
+  // q's lowest bit (a sticky bit far below the rounding position), and let the hardware's
+  // round-to-nearest-even conversion of q do the rounding. mpz_get_d/mpf_get_d truncate.
+  mpz_class num = abs(r.get_num());
+  mpz_class den = r.get_den();
+  const long shift = 62 - (static_cast<long>(mpz_sizeinbase(num.get_mpz_t(), 2)) -
+                           static_cast<long>(mpz_sizeinbase(den.get_mpz_t(), 2)));
+  if (shift >= 0) {
+    mpz_mul_2exp(num.get_mpz_t(), num.get_mpz_t(), static_cast<mp_bitcnt_t>(shift));
+  } else {
+    mpz_mul_2exp(den.get_mpz_t(), den.get_mpz_t(), static_cast<mp_bitcnt_t>(-shift));
+  }
+  mpz_class quotient, remainder;
+  mpz_tdiv_qr(quotient.get_mpz_t(), remainder.get_mpz_t(), num.get_mpz_t(), den.get_mpz_t());
+  std::uint64_t q = mpz_get_ui(quotient.get_mpz_t());
+  if (sgn(remainder) != 0) q |= 1;
+  const double magnitude = std::ldexp(static_cast<double>(q), static_cast<int>(std::max(-100000L, std::min(100000L, -shift))));
+  return sgn(r) < 0 ? -magnitude : magnitude;
 }
 
 }  // namespace ncpmi

@@ -44,7 +44,7 @@ std::string FormatRational(const Rational& r);
 // Writes r as a decimal: exact when r has a terminating expansion, else 17 significant digits.
 std::string FormatDecimal(const Rational& r);
 
-// Nearest double to r (correctly rounded for compact values).
+// Nearest double to r, correctly rounded (ties to even) for every value in the normal range.
 double ToDouble(const Rational& r);
 
 }  // namespace ncpmi

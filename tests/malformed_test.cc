@@ -1,0 +1,88 @@
+// The catalogue in tests/malformed/: each bad .efg file must fail with exactly its listed message.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ncpmi/game/error.h"
+#include "ncpmi/io/efg.h"
+
+namespace ncpmi {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path CatalogueDir() { return fs::path(NCPMI_TESTS_DIR) / "malformed"; }
+
+// expected.txt: one "file<TAB>message" line per catalogue file.
+std::vector<std::pair<std::string, std::string>> ReadCatalogue() {
+  std::ifstream in(CatalogueDir() / "expected.txt");
+  REQUIRE(in);
+  std::vector<std::pair<std::string, std::string>> entries;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    const std::size_t tab = line.find('\t');
+    INFO("expected.txt line: " << line);
+    REQUIRE(tab != std::string::npos);
+    entries.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+  }
+  return entries;
+}
+
+}  // namespace
+
+TEST_CASE("Every malformed .efg file is rejected with exactly its catalogued message",
+          "[efg][malformed]") {
+  const auto catalogue = ReadCatalogue();
+  for (const auto& [file, expected] : catalogue) {
+    DYNAMIC_SECTION(file) {
+      const std::string text = ReadWholeFile((CatalogueDir() / file).string());
+      std::string message = "(accepted: no error)";
+      try {
+        ReadEfg(text, file);
+      } catch (const InputError& e) {
+        message = e.what();
+      }
+      CHECK(message == expected);
+      // The tools print what() as one line of "file:line:col: message".
+      CHECK(message.find('\n') == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("The malformed catalogue has at least 30 entries and lists every .efg file once",
+          "[efg][malformed]") {
+  const auto catalogue = ReadCatalogue();
+  CHECK(catalogue.size() >= 30);
+
+  std::set<std::string> listed;
+  const std::regex name(R"(\d\d_[a-z0-9_]+\.efg)");
+  for (const auto& [file, expected] : catalogue) {
+    INFO(file);
+    CHECK(listed.insert(file).second);
+    CHECK(std::regex_match(file, name));
+    CHECK(fs::is_regular_file(CatalogueDir() / file));
+    // The location is the file's own name followed by a 1-based line and column.
+    CHECK(std::regex_match(expected, std::regex(std::regex_replace(file, std::regex(R"(\.)"), R"(\.)") +
+                                                R"(:[1-9]\d*:[1-9]\d*: \S.*)")));
+  }
+
+  std::set<std::string> present;
+  for (const auto& entry : fs::directory_iterator(CatalogueDir())) {
+    if (entry.path().extension() == ".efg") present.insert(entry.path().filename().string());
+  }
+  std::vector<std::string> unlisted;
+  std::set_difference(present.begin(), present.end(), listed.begin(), listed.end(),
+                      std::back_inserter(unlisted));
+  INFO("unlisted: " << Catch::Detail::stringify(unlisted));
+  CHECK(unlisted.empty());
+}
+
+}  // namespace ncpmi
