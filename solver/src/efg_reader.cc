@@ -185,15 +185,17 @@ class Lexer {
       text_view_ = raw;
       return Token::kString;
     }
-    scratch_.clear();
+    std::string& scratch = scratch_[next_scratch_];
+    next_scratch_ ^= 1;
+    scratch.clear();
     for (std::size_t k = 0; k < raw.size(); ++k) {
       if (raw[k] == '\\' && k + 1 < raw.size() && (raw[k + 1] == '"' || raw[k + 1] == '\\')) {
-        scratch_.push_back(raw[++k]);
+        scratch.push_back(raw[++k]);
       } else {
-        scratch_.push_back(raw[k]);
+        scratch.push_back(raw[k]);
       }
     }
-    text_view_ = scratch_;
+    text_view_ = scratch;
     return Token::kString;
   }
 
@@ -203,7 +205,10 @@ class Lexer {
   std::size_t start_ = 0;
   Token token_ = Token::kEnd;
   std::string_view text_view_;
-  std::string scratch_;
+  // Two buffers used in turn for strings with escapes, so the view of a string token stays
+  // valid until the second string token after it (the parser keeps names that long).
+  std::string scratch_[2];
+  int next_scratch_ = 0;
 };
 
 // Parses numbers that fit in 63-bit numerator and denominator without touching GMP.
@@ -405,7 +410,8 @@ class EfgParser {
       const char kind = lex_.text()[0];
       const std::size_t node_start = lex_.start();
       lex_.Expect(Token::kString, "the node name (a quoted string)");
-      label_.assign(lex_.text());
+      // Interned now: the node's label string would not survive the tokens that follow.
+      const LabelId label = builder_->InternLabel(lex_.text());
       InfosetId infoset = kNoInfoset;
       if (kind == 'p') {
         lex_.Next();
@@ -426,7 +432,7 @@ class EfgParser {
       const NodeId parent = open.empty() ? kNoNode : open.back().node;
       NodeId node;
       try {
-        node = builder_->AddNode(parent, infoset, outcome, label_);
+        node = builder_->AddNode(parent, infoset, outcome, label);
       } catch (const InputError& e) {
         lex_.Fail(node_start, e.what());
       }
@@ -470,8 +476,9 @@ class EfgParser {
       return h;
     }
     const std::size_t name_start = lex_.start();
-    std::string& name = name_;
-    name.assign(lex_.text());
+    // A view, not a copy: only a string token with escapes rewrites the lexer's scratch buffer,
+    // and none is read before the name is used.
+    const std::string_view name = lex_.text();
     lex_.Expect(Token::kLBrace, "'{' opening the list of actions");
     const std::size_t brace = lex_.start();
     if (h == NumberMap::kAbsent) {
@@ -485,8 +492,7 @@ class EfgParser {
           lex_.Next();
           continue;
         }
-        std::string& action = action_;
-        action.assign(lex_.text());
+        const std::string_view action = lex_.text();  // valid until the next string token
         lex_.Next();
         const std::size_t prob_start = lex_.start();
         if (lex_.token() != Token::kNumber) lex_.Unexpected("the probability of action " + Quote(action));
@@ -580,8 +586,7 @@ class EfgParser {
       return o;
     }
     const std::size_t name_start = lex_.start();
-    std::string& name = name_;
-    name.assign(lex_.text());
+    const std::string_view name = lex_.text();  // valid until the next string token
     lex_.Expect(Token::kLBrace, "'{' opening the list of payoffs");
     const std::size_t brace = lex_.start();
     const int players = builder_->NumPlayers();
@@ -636,7 +641,6 @@ class EfgParser {
   // token would put malloc/free on the hot path.
   Rational big_;
   Rational sum_;
-  std::string label_, name_, action_;  // reused buffers: no allocation per node
 };
 
 }  // namespace

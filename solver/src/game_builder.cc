@@ -169,6 +169,10 @@ InfosetId GameBuilder::AddChanceInfoset(std::string_view name,
 
 NodeId GameBuilder::AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome,
                             std::string_view label) {
+  return AddNode(parent, infoset, outcome, game_.labels_.Intern(label));
+}
+
+NodeId GameBuilder::AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome, LabelId label) {
   const NodeId id = NumNodes();
   if (id == std::numeric_limits<NodeId>::max()) throw InputError("too many nodes (2^31)");
   if (parent == kNoNode ? id != 0 : (parent < 0 || parent >= id)) {
@@ -187,7 +191,7 @@ NodeId GameBuilder::AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome,
   game_.node_parent_.push_back(parent);
   game_.node_infoset_.push_back(infoset);
   game_.node_outcome_.push_back(outcome);
-  game_.node_label_.push_back(game_.labels_.Intern(label));
+  game_.node_label_.push_back(label);
   return id;
 }
 

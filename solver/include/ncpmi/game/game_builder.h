@@ -52,6 +52,10 @@ class GameBuilder {
 
   // Nodes. parent == kNoNode for the root (exactly one). infoset == kNoInfoset for terminals.
   NodeId AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome, std::string_view label = {});
+  // Same, with a label already interned by InternLabel() (readers whose label text does not
+  // outlive the next token).
+  NodeId AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome, LabelId label);
+  LabelId InternLabel(std::string_view text) { return game_.labels_.Intern(text); }
   NodeId NumNodes() const { return static_cast<NodeId>(game_.node_parent_.size()); }
   void Reserve(std::size_t nodes, std::size_t infosets, std::size_t actions, std::size_t outcomes);
 
