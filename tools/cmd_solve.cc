@@ -26,7 +26,7 @@ struct SolveOptions {
 template <class T>
 void Solve(const Game& game, const SolveOptions& o, int threads) {
   SolveReport<T> report;
-  report.file = o.file;
+  report.file = o.file == "-" ? "<stdin>" : o.file;
   report.exact = NumberTraits<T>::kExact;
   report.threads = threads;
   BiOptions bi;
@@ -34,17 +34,6 @@ void Solve(const Game& game, const SolveOptions& o, int threads) {
   bi.threads = threads;
   const BiSolution<T> solution = SolveBackwardInduction<T>(game, bi);
   report.ties = solution.ties;
-  // A tie is on the path when the play of the selected equilibrium reaches its node.
-  const PlayOutcome<T> play = PlayOf(game, solution);
-  {
-    std::vector<NodeId> terminals;
-    for (const auto& t : play.terminals) terminals.push_back(t.first);
-    std::vector<NodeId> reached = ReachedNonterminals(game, terminals);
-    std::sort(reached.begin(), reached.end());
-    for (const Tie& tie : report.ties) {
-      report.tie_on_path.push_back(std::binary_search(reached.begin(), reached.end(), tie.node));
-    }
-  }
   if (o.all) {
     SpeEnumeration<T> all = EnumerateSpeOutcomes<T>(game, o.max_equilibria);
     report.method = "backward-induction-all";
@@ -61,7 +50,19 @@ void Solve(const Game& game, const SolveOptions& o, int threads) {
   } else {
     report.method = "backward-induction";
     report.tie_rule = o.ties == TieRule::kFirst ? "first" : "last";
-    report.equilibria.push_back(play);
+    report.equilibria.push_back(PlayOf(game, solution));
+  }
+  // A tie is on the path when the play of a listed equilibrium reaches its node.
+  std::vector<NodeId> reached;
+  for (const PlayOutcome<T>& equilibrium : report.equilibria) {
+    std::vector<NodeId> terminals;
+    for (const auto& t : equilibrium.terminals) terminals.push_back(t.first);
+    const std::vector<NodeId> nodes = ReachedNonterminals(game, terminals);
+    reached.insert(reached.end(), nodes.begin(), nodes.end());
+  }
+  std::sort(reached.begin(), reached.end());
+  for (const Tie& tie : report.ties) {
+    report.tie_on_path.push_back(std::binary_search(reached.begin(), reached.end(), tie.node));
   }
   WriteReport(game, report, o.format, std::cout);
 }
