@@ -219,6 +219,8 @@ ncpmi_cli_exit_test(solve_unknown_flag 2 "^ncpmi: .*--no-such-flag"
   solve ${_cli_haiti} --no-such-flag)
 ncpmi_cli_exit_test(unknown_global_flag 2 "^ncpmi: .*--no-such-flag"
   --no-such-flag info ${_cli_haiti})
+ncpmi_cli_exit_test(unknown_flag_alone 2 "^ncpmi: .*not expected: --no-such-flag"
+  --no-such-flag)
 ncpmi_cli_exit_test(no_subcommand 2 "^ncpmi: .*subcommand")
 ncpmi_cli_exit_test(solve_bad_ties_value 2 "^ncpmi: .*middle" solve ${_cli_haiti} --ties middle)
 ncpmi_cli_exit_test(solve_bad_format_value 2 "^ncpmi: .*xml" solve ${_cli_haiti} --format xml)

@@ -24,7 +24,9 @@ int main(int argc, char** argv) {
   CLI::App app{"NCPMI Solver: subgame-perfect equilibria of extensive-form games of coercive "
                "diplomacy"};
   app.set_version_flag("--version", std::string("ncpmi ") + NCPMI_VERSION);
-  app.require_subcommand(1);
+  // At most one subcommand; "none" is reported after parsing, so an unknown flag is named
+  // as such instead of hiding behind "a subcommand is required".
+  app.require_subcommand(0, 1);
   ncpmi::cli::AddSolveCommand(app);
   ncpmi::cli::AddGenCommand(app);
   ncpmi::cli::AddConvertCommand(app);
@@ -33,6 +35,11 @@ int main(int argc, char** argv) {
   ncpmi::cli::AddBenchCommand(app);
   try {
     app.parse(argc, argv);
+    if (app.get_subcommands().empty()) {
+      std::cerr << "ncpmi: a subcommand is required: solve, gen, convert, info, model or bench "
+                   "(see --help)\n";
+      return 2;
+    }
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
