@@ -279,59 +279,11 @@ Shrink(g.infoset_label_); Shrink(g.action_begin_);
   Shrink(g.outcome_label_); Shrink(g.payoff_); Shrink(g.big_numbers_);
 }
 
-Game GameBuilder::Finalize() {
-  CheckOpenOutcomeComplete();
-  Game& g = game_;
+// Any insertion order: children by counting sort, breadth-first order by a queue, then every
+// array permuted (random access: the slow path, used by builders that add nodes out of order).
+void GameBuilder::FinalizeGeneral(Game* game, std::vector<NodeId> child_start) {
+  Game& g = *game;
   const NodeId n = g.NumNodes();
-  if (n == 0) throw InputError("the game has no nodes");
-  const InfosetId num_infosets = g.NumInfosets();
-  g.action_begin_.push_back(static_cast<ActionId>(g.action_label_.size()));
-
-  // Chance probabilities: each in [0,1], exact sum 1.
-  for (InfosetId h = 0; h < num_infosets; ++h) {
-    if (g.infoset_player_[h] != kChancePlayer) continue;
-    Rational sum = 0;
-    for (int a = 0; a < g.NumActions(h); ++a) {
-      const Rational p = g.ActionProbability(h, a);
-      if (p < 0 || p > 1) {
-        throw InputError("chance information set " + Quoted(g.InfosetName(h)) + ": probability " +
-                         FormatRational(p) + " of action " + Quoted(g.ActionName(h, a)) +
-                         " is outside [0,1]");
-      }
-      sum += p;
-    }
-    if (sum != 1) {
-      throw InputError("chance information set " + Quoted(g.InfosetName(h)) +
-                       ": probabilities sum to " + FormatRational(sum) + ", not 1");
-    }
-  }
-
-  // Children in insertion order (counting sort by parent), and their number per node.
-  std::vector<NodeId> child_start(static_cast<std::size_t>(n) + 1, 0);
-  for (NodeId v = 1; v < n; ++v) ++child_start[g.node_parent_[v] + 1];
-  std::vector<std::int32_t> members(static_cast<std::size_t>(num_infosets), 0);
-  for (NodeId v = 0; v < n; ++v) {
-    const int children = child_start[v + 1];
-    const InfosetId h = g.node_infoset_[v];
-    const int expected = h < 0 ? 0 : g.NumActions(h);
-    if (h >= 0) ++members[h];
-    if (children != expected) {
-      throw InputError(DescribeNode(v, g.NodeName(v)) + ": " +
-                       (h < 0 ? std::string("a terminal node cannot have children")
-                              : "its information set " + Quoted(g.InfosetName(h)) + " has " +
-                                    std::to_string(expected) + " actions but the node has " +
-                                    std::to_string(children) + " children"));
-    }
-  }
-  for (InfosetId h = 0; h < num_infosets; ++h) {
-    if (members[h] == 0) {
-      throw InputError("information set " + Quoted(g.InfosetName(h)) + " of player " +
-                       std::to_string(g.infoset_player_[h]) + " has no nodes");
-    }
-    if (g.NumActions(h) == 0) {
-      throw InputError("information set " + Quoted(g.InfosetName(h)) + " has no actions");
-    }
-  }
   for (NodeId v = 0; v < n; ++v) child_start[v + 1] += child_start[v];
   std::vector<NodeId> children(static_cast<std::size_t>(n > 0 ? n - 1 : 0));
   {
@@ -370,16 +322,248 @@ Game GameBuilder::Finalize() {
   g.child_begin_ = std::move(child_begin);
   g.level_begin_ = std::move(level_begin);
 
-  g.perfect_information_ = true;
-  for (InfosetId h = 0; h < num_infosets; ++h) {
-    if (g.infoset_player_[h] != kChancePlayer && members[h] > 1) g.perfect_information_ = false;
-  }
   RenumberInfosetsBreadthFirst(&g);
   RenumberOutcomesBreadthFirst(&g);
+}
+
+// Nodes added in preorder (a file's order): the breadth-first order within each depth equals the
+// preorder restricted to that depth, so a node's new id is the start of its depth plus the
+// number of nodes of that depth met so far. One sequential pass counts each depth's nodes (and
+// first uses of information sets and outcomes); a second pass writes every array at its new
+// place, which streams into one write front per depth instead of jumping around memory.
+// Information sets and outcomes are numbered by their first use in breadth-first order, i.e. at
+// their shallowest depth, in preorder within it; a use met (in preorder) deeper than that before
+// the set is numbered is patched at the end. Gives exactly FinalizeGeneral's result. Returns
+// false, changing nothing, unless the nodes form a valid preorder and every information set and
+// outcome is used.
+bool GameBuilder::FinalizePreorder(Game* game) {
+  Game& g = *game;
+  const NodeId n = g.NumNodes();
+  const InfosetId num_infosets = g.NumInfosets();
+  const OutcomeId num_outcomes = g.NumOutcomes();
+  const std::size_t players = g.player_labels_.size();
+  struct Frame {
+    NodeId node;
+    int remaining;
+    NodeId new_id;
+  };
+  std::vector<Frame> stack;
+  // Per depth: nodes, first-used information sets, their actions and chance probabilities, and
+  // first-used outcomes.
+  struct LevelCounts {
+    NodeId nodes = 0;
+    InfosetId infosets = 0;
+    ActionId actions = 0;
+    std::int32_t probs = 0;
+    OutcomeId outcomes = 0;
+  };
+  std::vector<LevelCounts> levels;
+  // Finds the parent frame of v (popping finished nodes); false if v's parent is not on top.
+  auto enter = [&](NodeId v) {
+    if (v == 0) return stack.empty();
+    while (!stack.empty() && stack.back().remaining == 0) stack.pop_back();
+    if (stack.empty() || stack.back().node != g.node_parent_[v]) return false;
+    --stack.back().remaining;
+    return true;
+  };
+  constexpr std::int32_t kUnused = std::numeric_limits<std::int32_t>::max();
+  std::vector<std::int32_t> infoset_depth(static_cast<std::size_t>(num_infosets), kUnused);
+  std::vector<std::int32_t> outcome_depth(static_cast<std::size_t>(num_outcomes), kUnused);
+  for (NodeId v = 0; v < n; ++v) {
+    if (!enter(v)) return false;
+    const auto d = static_cast<std::int32_t>(stack.size());
+    if (levels.size() < stack.size() + 2) levels.resize(stack.size() + 2);
+    ++levels[stack.size()].nodes;
+    const InfosetId h = g.node_infoset_[v];
+    if (h >= 0) {
+      infoset_depth[h] = std::min(infoset_depth[h], d);
+      stack.push_back({v, g.NumActions(h), 0});
+    }
+    const OutcomeId o = g.node_outcome_[v];
+    if (o >= 0) outcome_depth[o] = std::min(outcome_depth[o], d);
+  }
+  while (!stack.empty() && stack.back().remaining == 0) stack.pop_back();
+  if (!stack.empty()) return false;
+  for (InfosetId h = 0; h < num_infosets; ++h) {
+    if (infoset_depth[h] == kUnused) return false;
+    LevelCounts& level = levels[static_cast<std::size_t>(infoset_depth[h])];
+    ++level.infosets;
+    level.actions += g.NumActions(h);
+    if (g.prob_begin_[h] >= 0) level.probs += g.NumActions(h);
+  }
+  for (OutcomeId o = 0; o < num_outcomes; ++o) {
+    if (outcome_depth[o] == kUnused) return false;
+    ++levels[static_cast<std::size_t>(outcome_depth[o])].outcomes;
+  }
+
+  // Exclusive prefix sums turn counts into each depth's first new index (the write fronts).
+  LevelCounts sum;
+  std::vector<NodeId> level_begin;
+  for (LevelCounts& level : levels) {  // depths with nodes are 0..L-1; the rest are empty
+    const LevelCounts count = level;
+    level = sum;
+    if (count.nodes > 0) level_begin.push_back(sum.nodes);
+    sum.nodes += count.nodes;
+    sum.infosets += count.infosets;
+    sum.actions += count.actions;
+    sum.probs += count.probs;
+    sum.outcomes += count.outcomes;
+  }
+  level_begin.push_back(n);
+
+  std::vector<NodeId> parent(static_cast<std::size_t>(n)), child_begin(static_cast<std::size_t>(n) + 1);
+  std::vector<InfosetId> node_infoset(static_cast<std::size_t>(n));
+  std::vector<OutcomeId> node_outcome(static_cast<std::size_t>(n));
+  std::vector<LabelId> node_label(static_cast<std::size_t>(n));
+  std::vector<std::int32_t> infoset_player(static_cast<std::size_t>(num_infosets)),
+      prob_begin(static_cast<std::size_t>(num_infosets));
+  std::vector<LabelId> infoset_label(static_cast<std::size_t>(num_infosets)),
+      action_label(g.action_label_.size());
+  std::vector<ActionId> action_begin(static_cast<std::size_t>(num_infosets) + 1);
+  std::vector<StoredRational> chance_prob(g.chance_prob_.size());
+  std::vector<InfosetId> infoset_new(static_cast<std::size_t>(num_infosets), kNoInfoset);
+  std::vector<OutcomeId> outcome_new(static_cast<std::size_t>(num_outcomes), kNoOutcome);
+  bool patch = false;  // some node refers to a set or outcome numbered later (as -2 - old id)
+  std::vector<LabelId> outcome_label(static_cast<std::size_t>(num_outcomes));
+  std::vector<StoredRational> payoff(g.payoff_.size());
+
+  for (NodeId v = 0; v < n; ++v) {
+    enter(v);
+    const std::size_t d = stack.size();
+    const NodeId k = levels[d].nodes++;
+    parent[k] = stack.empty() ? kNoNode : stack.back().new_id;
+    child_begin[k] = levels[d + 1].nodes;  // children of earlier nodes of this depth came first
+    node_label[k] = g.node_label_[v];
+    const InfosetId h = g.node_infoset_[v];
+    node_infoset[k] = kNoInfoset;
+    if (h >= 0) {
+      if (infoset_new[h] == kNoInfoset && infoset_depth[h] == static_cast<std::int32_t>(d)) {
+        const InfosetId hn = levels[d].infosets++;
+        infoset_new[h] = hn;
+        infoset_player[hn] = g.infoset_player_[h];
+        infoset_label[hn] = g.infoset_label_[h];
+        const int actions = g.NumActions(h);
+        const ActionId first = levels[d].actions;
+        levels[d].actions += actions;
+        action_begin[hn] = first;
+        std::copy_n(g.action_label_.begin() + g.action_begin_[h], actions, action_label.begin() + first);
+        prob_begin[hn] = -1;
+        if (g.prob_begin_[h] >= 0) {
+          prob_begin[hn] = levels[d].probs;
+          levels[d].probs += actions;
+          std::copy_n(g.chance_prob_.begin() + g.prob_begin_[h], actions,
+                      chance_prob.begin() + prob_begin[hn]);
+        }
+      }
+      node_infoset[k] = infoset_new[h] != kNoInfoset ? infoset_new[h] : -2 - h;
+      patch = patch || infoset_new[h] == kNoInfoset;
+      stack.push_back({v, g.NumActions(h), k});
+    }
+    const OutcomeId o = g.node_outcome_[v];
+    node_outcome[k] = kNoOutcome;
+    if (o >= 0) {
+      if (outcome_new[o] == kNoOutcome && outcome_depth[o] == static_cast<std::int32_t>(d)) {
+        const OutcomeId on = levels[d].outcomes++;
+        outcome_new[o] = on;
+        outcome_label[on] = g.outcome_label_[o];
+        std::copy_n(g.payoff_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(o) * players),
+                    players, payoff.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(on) * players));
+      }
+      node_outcome[k] = outcome_new[o] != kNoOutcome ? outcome_new[o] : -2 - o;
+      patch = patch || outcome_new[o] == kNoOutcome;
+    }
+  }
+  if (patch) {
+    for (NodeId k = 0; k < n; ++k) {
+      if (node_infoset[k] < kNoInfoset) node_infoset[k] = infoset_new[-2 - node_infoset[k]];
+      if (node_outcome[k] < kNoOutcome) node_outcome[k] = outcome_new[-2 - node_outcome[k]];
+    }
+  }
+  child_begin[n] = n;
+  action_begin[num_infosets] = static_cast<ActionId>(action_label.size());
+
+  g.node_parent_ = std::move(parent);
+  g.child_begin_ = std::move(child_begin);
+  g.node_infoset_ = std::move(node_infoset);
+  g.node_outcome_ = std::move(node_outcome);
+  g.node_label_ = std::move(node_label);
+  g.level_begin_ = std::move(level_begin);
+  g.infoset_player_ = std::move(infoset_player);
+  g.infoset_label_ = std::move(infoset_label);
+  g.prob_begin_ = std::move(prob_begin);
+  g.action_begin_ = std::move(action_begin);
+  g.action_label_ = std::move(action_label);
+  g.chance_prob_ = std::move(chance_prob);
+  g.outcome_label_ = std::move(outcome_label);
+  g.payoff_ = std::move(payoff);
+  return true;
+}
+
+Game GameBuilder::Finalize() {
+  CheckOpenOutcomeComplete();
+  Game& g = game_;
+  const NodeId n = g.NumNodes();
+  if (n == 0) throw InputError("the game has no nodes");
+  const InfosetId num_infosets = g.NumInfosets();
+  g.action_begin_.push_back(static_cast<ActionId>(g.action_label_.size()));
+
+  // Chance probabilities: each in [0,1], exact sum 1.
+  for (InfosetId h = 0; h < num_infosets; ++h) {
+    if (g.infoset_player_[h] != kChancePlayer) continue;
+    Rational sum = 0;
+    for (int a = 0; a < g.NumActions(h); ++a) {
+      const Rational p = g.ActionProbability(h, a);
+      if (p < 0 || p > 1) {
+        throw InputError("chance information set " + Quoted(g.InfosetName(h)) + ": probability " +
+                         FormatRational(p) + " of action " + Quoted(g.ActionName(h, a)) +
+                         " is outside [0,1]");
+      }
+      sum += p;
+    }
+    if (sum != 1) {
+      throw InputError("chance information set " + Quoted(g.InfosetName(h)) +
+                       ": probabilities sum to " + FormatRational(sum) + ", not 1");
+    }
+  }
+
+  for (InfosetId h = 0; h < num_infosets; ++h) {
+    if (g.NumActions(h) == 0) {
+      throw InputError("information set " + Quoted(g.InfosetName(h)) + " has no actions");
+    }
+  }
+  if (!FinalizePreorder(&g)) {
+    // Children in insertion order (counting sort by parent), and their number per node.
+    std::vector<NodeId> child_start(static_cast<std::size_t>(n) + 1, 0);
+    for (NodeId v = 1; v < n; ++v) ++child_start[g.node_parent_[v] + 1];
+    std::vector<bool> used(static_cast<std::size_t>(num_infosets), false);
+    for (NodeId v = 0; v < n; ++v) {
+      const int children = child_start[v + 1];
+      const InfosetId h = g.node_infoset_[v];
+      const int expected = h < 0 ? 0 : g.NumActions(h);
+      if (h >= 0) used[h] = true;
+      if (children != expected) {
+        throw InputError(DescribeNode(v, g.NodeName(v)) + ": " +
+                         (h < 0 ? std::string("a terminal node cannot have children")
+                                : "its information set " + Quoted(g.InfosetName(h)) + " has " +
+                                      std::to_string(expected) + " actions but the node has " +
+                                      std::to_string(children) + " children"));
+      }
+    }
+    for (InfosetId h = 0; h < num_infosets; ++h) {
+      if (!used[h]) {
+        throw InputError("information set " + Quoted(g.InfosetName(h)) + " of player " +
+                         std::to_string(g.infoset_player_[h]) + " has no nodes");
+      }
+    }
+    FinalizeGeneral(&g, std::move(child_start));
+  }
   ShrinkToFit(&g);
 
+  // Summary facts, on the final (breadth-first) ids.
+  std::vector<std::int32_t> members(static_cast<std::size_t>(num_infosets), 0);
   g.num_decision_nodes_ = 0;
   g.num_chance_nodes_ = 0;
+  g.perfect_information_ = true;
   for (NodeId v = 0; v < n; ++v) {
     const InfosetId h = g.node_infoset_[v];
     if (h < 0) continue;
@@ -387,6 +571,7 @@ Game GameBuilder::Finalize() {
       ++g.num_chance_nodes_;
     } else {
       ++g.num_decision_nodes_;
+      if (++members[h] > 1) g.perfect_information_ = false;
     }
   }
   Game result = std::move(game_);

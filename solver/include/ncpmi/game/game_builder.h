@@ -71,6 +71,8 @@ class GameBuilder {
   static void RenumberInfosetsBreadthFirst(Game* game);
   static void RenumberOutcomesBreadthFirst(Game* game);
   static void ShrinkToFit(Game* game);
+  static bool FinalizePreorder(Game* game);
+  static void FinalizeGeneral(Game* game, std::vector<NodeId> child_start);
   void CheckOpenOutcomeComplete() const;
 
   Game game_;  // accumulates arrays in insertion order; renumbered by Finalize()

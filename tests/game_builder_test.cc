@@ -1,0 +1,127 @@
+// Finalize() gives the same frozen game whatever order the builder received the nodes in.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "ncpmi/game/game.h"
+#include "ncpmi/game/game_builder.h"
+#include "ncpmi/gen/random_game.h"
+#include "ncpmi/io/efg.h"
+
+namespace {
+
+// Every fact the public interface exposes, node by node, set by set, outcome by outcome.
+void RequireSameGame(const ncpmi::Game& a, const ncpmi::Game& b) {
+  using namespace ncpmi;
+  REQUIRE(a.NumNodes() == b.NumNodes());
+  REQUIRE(a.NumLevels() == b.NumLevels());
+  for (int d = 0; d <= a.NumLevels(); ++d) REQUIRE(a.LevelBegin(d) == b.LevelBegin(d));
+  for (NodeId v = 0; v < a.NumNodes(); ++v) {
+    REQUIRE(a.Parent(v) == b.Parent(v));
+    REQUIRE(a.ChildBegin(v) == b.ChildBegin(v));
+    REQUIRE(a.ChildEnd(v) == b.ChildEnd(v));
+    REQUIRE(a.Infoset(v) == b.Infoset(v));
+    REQUIRE(a.Outcome(v) == b.Outcome(v));
+    REQUIRE(a.NodeName(v) == b.NodeName(v));
+  }
+  REQUIRE(a.NumInfosets() == b.NumInfosets());
+  for (InfosetId h = 0; h < a.NumInfosets(); ++h) {
+    REQUIRE(a.InfosetPlayer(h) == b.InfosetPlayer(h));
+    REQUIRE(a.InfosetName(h) == b.InfosetName(h));
+    REQUIRE(a.NumActions(h) == b.NumActions(h));
+    REQUIRE(a.ActionBegin(h) == b.ActionBegin(h));
+    for (int k = 0; k < a.NumActions(h); ++k) {
+      REQUIRE(a.ActionName(h, k) == b.ActionName(h, k));
+      if (a.InfosetPlayer(h) == kChancePlayer) {
+        REQUIRE(a.ActionProbability(h, k) == b.ActionProbability(h, k));
+      }
+    }
+  }
+  REQUIRE(a.NumOutcomes() == b.NumOutcomes());
+  for (OutcomeId o = 0; o < a.NumOutcomes(); ++o) {
+    REQUIRE(a.OutcomeName(o) == b.OutcomeName(o));
+    for (int p = 1; p <= a.NumPlayers(); ++p) REQUIRE(a.Payoff(o, p) == b.Payoff(o, p));
+  }
+  REQUIRE(a.IsPerfectInformation() == b.IsPerfectInformation());
+  REQUIRE(a.NumDecisionNodes() == b.NumDecisionNodes());
+  REQUIRE(a.NumChanceNodes() == b.NumChanceNodes());
+}
+
+}  // namespace
+
+TEST_CASE("finalize gives the same game for nodes added in preorder and breadth-first",
+          "[game]") {
+  // The generator adds nodes breadth-first (general path); the reader adds them in file order,
+  // a preorder (streaming path). Both must freeze to identical arrays.
+  ncpmi::RandomGameOptions options;
+  options.nodes = GENERATE(1, 2, 50, 3000);
+  options.seed = GENERATE(1u, 7u);
+  options.chance_fraction = 0.2;
+  options.nonterminal_outcome_fraction = 0.3;
+  options.players = 3;
+  options.branching = 3;
+  options.infoset_size = GENERATE(1, 3);
+  options.denominator = 5;
+  const ncpmi::Game breadth_first = ncpmi::GenerateRandomGame(options);
+  const ncpmi::Game preorder = ncpmi::ReadEfg(ncpmi::WriteEfgString(breadth_first), "game.efg");
+  RequireSameGame(breadth_first, preorder);
+}
+
+TEST_CASE("finalize gives the same game for a deep chain added in either order", "[game]") {
+  ncpmi::RandomGameOptions options;
+  options.nodes = 2000;
+  options.shape = ncpmi::TreeShape::kChain;
+  const ncpmi::Game breadth_first = ncpmi::GenerateRandomGame(options);
+  const ncpmi::Game preorder = ncpmi::ReadEfg(ncpmi::WriteEfgString(breadth_first), "chain.efg");
+  RequireSameGame(breadth_first, preorder);
+}
+
+namespace {
+
+// Re-adds g's nodes breadth-first, with information sets and outcomes created in reverse order,
+// so Finalize() must take its general path and renumber everything itself.
+ncpmi::Game RebuildBreadthFirst(const ncpmi::Game& g) {
+  using namespace ncpmi;
+  std::vector<std::string> players;
+  for (int p = 1; p <= g.NumPlayers(); ++p) players.push_back(g.PlayerName(p));
+  GameBuilder b(players);
+  std::vector<OutcomeId> outcome(static_cast<std::size_t>(g.NumOutcomes()));
+  for (OutcomeId o = g.NumOutcomes(); o-- > 0;) {
+    std::vector<Rational> payoffs;
+    for (int p = 1; p <= g.NumPlayers(); ++p) payoffs.push_back(g.Payoff(o, p));
+    outcome[o] = b.AddOutcome(g.OutcomeName(o), payoffs);
+  }
+  std::vector<InfosetId> infoset(static_cast<std::size_t>(g.NumInfosets()));
+  for (InfosetId h = g.NumInfosets(); h-- > 0;) {
+    std::vector<std::string> actions;
+    std::vector<Rational> probabilities;
+    for (int a = 0; a < g.NumActions(h); ++a) {
+      actions.push_back(g.ActionName(h, a));
+      if (g.InfosetPlayer(h) == kChancePlayer) probabilities.push_back(g.ActionProbability(h, a));
+    }
+    infoset[h] = g.InfosetPlayer(h) == kChancePlayer
+                     ? b.AddChanceInfoset(g.InfosetName(h), actions, probabilities)
+                     : b.AddInfoset(g.InfosetPlayer(h), g.InfosetName(h), actions);
+  }
+  for (NodeId v = 0; v < g.NumNodes(); ++v) {
+    b.AddNode(g.Parent(v), g.Infoset(v) < 0 ? kNoInfoset : infoset[g.Infoset(v)],
+              g.Outcome(v) < 0 ? kNoOutcome : outcome[g.Outcome(v)], g.NodeName(v));
+  }
+  return b.Finalize();
+}
+
+}  // namespace
+
+TEST_CASE("finalize gives the same game for every bundled test game added breadth-first",
+          "[game]") {
+  // The data games reuse outcomes at several depths and have information sets spanning depths.
+  const std::string name = GENERATE(as<std::string>{}, "ultimatum", "centipede",
+                                    "entry_deterrence", "chain_store", "sanctions_incremental",
+                                    "three_player", "four_player", "ties", "chance_tie",
+                                    "imperfect_subgame", "forgetful");
+  INFO(name);
+  const ncpmi::Game parsed =
+      ncpmi::ReadEfgFile(std::string(NCPMI_TESTS_DIR) + "/data/" + name + ".efg");
+  RequireSameGame(parsed, RebuildBreadthFirst(parsed));
+}
