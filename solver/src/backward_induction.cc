@@ -3,8 +3,6 @@
 
 #include <omp.h>
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <new>
@@ -157,25 +155,6 @@ void RunSolver(const Game& game, const BiOptions& options, BiSolution<T>* soluti
 }
 
 }  // namespace
-
-void* AllocateNodeArray(std::size_t bytes) {
-  constexpr std::size_t kHuge = std::size_t{2} << 20;
-  if (bytes < 2 * kHuge) return ::operator new(bytes);
-  const std::size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
-  void* p = std::aligned_alloc(kHuge, rounded);
-  if (p == nullptr) throw std::bad_alloc();
-  madvise(p, rounded, MADV_HUGEPAGE);  // advice only: failure just means small pages
-  return p;
-}
-
-void FreeNodeArray(void* p, std::size_t bytes) noexcept {
-  constexpr std::size_t kHuge = std::size_t{2} << 20;
-  if (bytes < 2 * kHuge) {
-    ::operator delete(p);
-  } else {
-    std::free(p);
-  }
-}
 
 void RequirePerfectInformation(const Game& game) {
   if (game.IsPerfectInformation()) return;

@@ -20,7 +20,7 @@ template <class V>
 void Shrink(V& v) { v.shrink_to_fit(); }
 
 template <class V>
-V Permute(const V& values, const std::vector<NodeId>& order) {
+V Permute(const V& values, const Array<NodeId>& order) {
   V out(values.size());
   for (std::size_t k = 0; k < order.size(); ++k) out[k] = values[static_cast<std::size_t>(order[k])];
   return out;
@@ -201,8 +201,8 @@ NodeId GameBuilder::AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome,
 void GameBuilder::RenumberInfosetsBreadthFirst(Game* game) {
   Game& g = *game;
   const InfosetId count = g.NumInfosets();
-  std::vector<InfosetId> new_id(static_cast<std::size_t>(count), kNoInfoset);
-  std::vector<InfosetId> order;
+  Array<InfosetId> new_id(static_cast<std::size_t>(count), kNoInfoset);
+  Array<InfosetId> order;
   order.reserve(static_cast<std::size_t>(count));
   for (InfosetId& h : g.node_infoset_) {
     if (h < 0) continue;
@@ -212,10 +212,10 @@ void GameBuilder::RenumberInfosetsBreadthFirst(Game* game) {
     }
     h = new_id[h];
   }
-  std::vector<std::int32_t> player(order.size()), prob_begin(order.size());
-  std::vector<LabelId> label(order.size()), action_label;
-  std::vector<ActionId> action_begin;
-  std::vector<StoredRational> chance_prob;
+  Array<std::int32_t> player(order.size()), prob_begin(order.size());
+  Array<LabelId> label(order.size()), action_label;
+  Array<ActionId> action_begin;
+  Array<StoredRational> chance_prob;
   action_begin.reserve(order.size() + 1);
   action_label.reserve(g.action_label_.size());
   chance_prob.reserve(g.chance_prob_.size());
@@ -245,8 +245,8 @@ void GameBuilder::RenumberOutcomesBreadthFirst(Game* game) {
   Game& g = *game;
   const OutcomeId count = g.NumOutcomes();
   const std::size_t players = g.player_labels_.size();
-  std::vector<OutcomeId> new_id(static_cast<std::size_t>(count), kNoOutcome);
-  std::vector<OutcomeId> order;
+  Array<OutcomeId> new_id(static_cast<std::size_t>(count), kNoOutcome);
+  Array<OutcomeId> order;
   order.reserve(static_cast<std::size_t>(count));
   for (OutcomeId& o : g.node_outcome_) {
     if (o < 0) continue;
@@ -259,8 +259,8 @@ void GameBuilder::RenumberOutcomesBreadthFirst(Game* game) {
   for (OutcomeId o = 0; o < count; ++o) {  // outcomes no node uses keep their relative order
     if (new_id[o] == kNoOutcome) order.push_back(o);
   }
-  std::vector<LabelId> label(order.size());
-  std::vector<StoredRational> payoff(order.size() * players);
+  Array<LabelId> label(order.size());
+  Array<StoredRational> payoff(order.size() * players);
   for (std::size_t k = 0; k < order.size(); ++k) {
     label[k] = g.outcome_label_[order[k]];
     std::copy_n(g.payoff_.begin() + static_cast<std::ptrdiff_t>(order[k] * players), players,
@@ -281,23 +281,23 @@ Shrink(g.infoset_label_); Shrink(g.action_begin_);
 
 // Any insertion order: children by counting sort, breadth-first order by a queue, then every
 // array permuted (random access: the slow path, used by builders that add nodes out of order).
-void GameBuilder::FinalizeGeneral(Game* game, std::vector<NodeId> child_start) {
+void GameBuilder::FinalizeGeneral(Game* game, Array<NodeId> child_start) {
   Game& g = *game;
   const NodeId n = g.NumNodes();
   for (NodeId v = 0; v < n; ++v) child_start[v + 1] += child_start[v];
-  std::vector<NodeId> children(static_cast<std::size_t>(n > 0 ? n - 1 : 0));
+  Array<NodeId> children(static_cast<std::size_t>(n > 0 ? n - 1 : 0));
   {
-    std::vector<NodeId> fill(child_start.begin(), child_start.end() - 1);
+    Array<NodeId> fill(child_start.begin(), child_start.end() - 1);
     for (NodeId v = 1; v < n; ++v) children[fill[g.node_parent_[v]]++] = v;
   }
 
   // Breadth-first order: order[new] = old.
-  std::vector<NodeId> order;
+  Array<NodeId> order;
   order.reserve(static_cast<std::size_t>(n));
   order.push_back(0);
-  std::vector<NodeId> new_id(static_cast<std::size_t>(n));
-  std::vector<NodeId> child_begin(static_cast<std::size_t>(n) + 1);
-  std::vector<NodeId> level_begin{0};
+  Array<NodeId> new_id(static_cast<std::size_t>(n));
+  Array<NodeId> child_begin(static_cast<std::size_t>(n) + 1);
+  Array<NodeId> level_begin{0};
   std::size_t level_end = 1;
   for (std::size_t k = 0; k < order.size(); ++k) {
     if (k == level_end) {
@@ -312,7 +312,7 @@ void GameBuilder::FinalizeGeneral(Game* game, std::vector<NodeId> child_start) {
   child_begin[n] = n;
   level_begin.push_back(n);
 
-  std::vector<NodeId> parent(static_cast<std::size_t>(n));
+  Array<NodeId> parent(static_cast<std::size_t>(n));
   parent[0] = kNoNode;
   for (NodeId k = 1; k < n; ++k) parent[k] = new_id[g.node_parent_[order[k]]];
   g.node_parent_ = std::move(parent);
@@ -367,8 +367,8 @@ bool GameBuilder::FinalizePreorder(Game* game) {
     return true;
   };
   constexpr std::int32_t kUnused = std::numeric_limits<std::int32_t>::max();
-  std::vector<std::int32_t> infoset_depth(static_cast<std::size_t>(num_infosets), kUnused);
-  std::vector<std::int32_t> outcome_depth(static_cast<std::size_t>(num_outcomes), kUnused);
+  Array<std::int32_t> infoset_depth(static_cast<std::size_t>(num_infosets), kUnused);
+  Array<std::int32_t> outcome_depth(static_cast<std::size_t>(num_outcomes), kUnused);
   for (NodeId v = 0; v < n; ++v) {
     if (!enter(v)) return false;
     const auto d = static_cast<std::int32_t>(stack.size());
@@ -398,7 +398,7 @@ bool GameBuilder::FinalizePreorder(Game* game) {
 
   // Exclusive prefix sums turn counts into each depth's first new index (the write fronts).
   LevelCounts sum;
-  std::vector<NodeId> level_begin;
+  Array<NodeId> level_begin;
   for (LevelCounts& level : levels) {  // depths with nodes are 0..L-1; the rest are empty
     const LevelCounts count = level;
     level = sum;
@@ -411,21 +411,21 @@ bool GameBuilder::FinalizePreorder(Game* game) {
   }
   level_begin.push_back(n);
 
-  std::vector<NodeId> parent(static_cast<std::size_t>(n)), child_begin(static_cast<std::size_t>(n) + 1);
-  std::vector<InfosetId> node_infoset(static_cast<std::size_t>(n));
-  std::vector<OutcomeId> node_outcome(static_cast<std::size_t>(n));
-  std::vector<LabelId> node_label(static_cast<std::size_t>(n));
-  std::vector<std::int32_t> infoset_player(static_cast<std::size_t>(num_infosets)),
+  Array<NodeId> parent(static_cast<std::size_t>(n)), child_begin(static_cast<std::size_t>(n) + 1);
+  Array<InfosetId> node_infoset(static_cast<std::size_t>(n));
+  Array<OutcomeId> node_outcome(static_cast<std::size_t>(n));
+  Array<LabelId> node_label(static_cast<std::size_t>(n));
+  Array<std::int32_t> infoset_player(static_cast<std::size_t>(num_infosets)),
       prob_begin(static_cast<std::size_t>(num_infosets));
-  std::vector<LabelId> infoset_label(static_cast<std::size_t>(num_infosets)),
+  Array<LabelId> infoset_label(static_cast<std::size_t>(num_infosets)),
       action_label(g.action_label_.size());
-  std::vector<ActionId> action_begin(static_cast<std::size_t>(num_infosets) + 1);
-  std::vector<StoredRational> chance_prob(g.chance_prob_.size());
-  std::vector<InfosetId> infoset_new(static_cast<std::size_t>(num_infosets), kNoInfoset);
-  std::vector<OutcomeId> outcome_new(static_cast<std::size_t>(num_outcomes), kNoOutcome);
+  Array<ActionId> action_begin(static_cast<std::size_t>(num_infosets) + 1);
+  Array<StoredRational> chance_prob(g.chance_prob_.size());
+  Array<InfosetId> infoset_new(static_cast<std::size_t>(num_infosets), kNoInfoset);
+  Array<OutcomeId> outcome_new(static_cast<std::size_t>(num_outcomes), kNoOutcome);
   bool patch = false;  // some node refers to a set or outcome numbered later (as -2 - old id)
-  std::vector<LabelId> outcome_label(static_cast<std::size_t>(num_outcomes));
-  std::vector<StoredRational> payoff(g.payoff_.size());
+  Array<LabelId> outcome_label(static_cast<std::size_t>(num_outcomes));
+  Array<StoredRational> payoff(g.payoff_.size());
 
   for (NodeId v = 0; v < n; ++v) {
     enter(v);
@@ -533,7 +533,7 @@ Game GameBuilder::Finalize() {
   }
   if (!FinalizePreorder(&g)) {
     // Children in insertion order (counting sort by parent), and their number per node.
-    std::vector<NodeId> child_start(static_cast<std::size_t>(n) + 1, 0);
+    Array<NodeId> child_start(static_cast<std::size_t>(n) + 1, 0);
     for (NodeId v = 1; v < n; ++v) ++child_start[g.node_parent_[v] + 1];
     std::vector<bool> used(static_cast<std::size_t>(num_infosets), false);
     for (NodeId v = 0; v < n; ++v) {

@@ -7,43 +7,14 @@
 #include <utility>
 #include <vector>
 
+#include "ncpmi/game/array.h"
 #include "ncpmi/game/game.h"
 
 namespace ncpmi {
 
-// Large per-node arrays: 2 MiB-aligned and advised as transparent huge pages (512 times fewer
-// page faults and TLB misses on first touch), falling back to the default heap when small.
-void* AllocateNodeArray(std::size_t bytes);
-void FreeNodeArray(void* p, std::size_t bytes) noexcept;
-
-// A vector whose resize() default-initialises: per-node result arrays are written exactly once
-// by the solver, so zero-filling hundreds of megabytes first would only cost time.
+// Per-node result arrays (see ncpmi/game/array.h).
 template <class T>
-struct DefaultInitAllocator : std::allocator<T> {
-  template <class U>
-  struct rebind {
-    using other = DefaultInitAllocator<U>;
-  };
-  DefaultInitAllocator() = default;
-  template <class U>
-  DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}
-  T* allocate(std::size_t n) { return static_cast<T*>(AllocateNodeArray(n * sizeof(T))); }
-  void deallocate(T* p, std::size_t n) noexcept { FreeNodeArray(p, n * sizeof(T)); }
-  template <class U>
-  bool operator==(const DefaultInitAllocator<U>&) const noexcept { return true; }
-  template <class U>
-  bool operator!=(const DefaultInitAllocator<U>&) const noexcept { return false; }
-  template <class U>
-  void construct(U* p) noexcept(std::is_nothrow_default_constructible<U>::value) {
-    ::new (static_cast<void*>(p)) U;
-  }
-  template <class U, class... Args>
-  void construct(U* p, Args&&... args) {
-    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-  }
-};
-template <class T>
-using NodeVector = std::vector<T, DefaultInitAllocator<T>>;
+using NodeVector = Array<T>;
 
 enum class TieRule { kFirst, kLast };  // which of several best actions to take
 

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "ncpmi/game/array.h"
 #include "ncpmi/game/labels.h"
 #include "ncpmi/game/rational.h"
 
@@ -179,24 +180,24 @@ class Game {
 
   std::string title_, comment_;
   LabelTable labels_;
-  std::vector<LabelId> player_labels_;
+  Array<LabelId> player_labels_;
 
-  std::vector<NodeId> node_parent_;
-  std::vector<NodeId> child_begin_;  // NumNodes()+1 entries
-  std::vector<InfosetId> node_infoset_;
-  std::vector<OutcomeId> node_outcome_;
-  std::vector<LabelId> node_label_;
-  std::vector<NodeId> level_begin_;
+  Array<NodeId> node_parent_;
+  Array<NodeId> child_begin_;  // NumNodes()+1 entries
+  Array<InfosetId> node_infoset_;
+  Array<OutcomeId> node_outcome_;
+  Array<LabelId> node_label_;
+  Array<NodeId> level_begin_;
 
-  std::vector<std::int32_t> infoset_player_;
-  std::vector<LabelId> infoset_label_;
-  std::vector<ActionId> action_begin_;    // NumInfosets()+1 entries
-  std::vector<std::int32_t> prob_begin_;  // into chance_prob_; -1 for decision sets
-  std::vector<LabelId> action_label_;
-  std::vector<StoredRational> chance_prob_;
+  Array<std::int32_t> infoset_player_;
+  Array<LabelId> infoset_label_;
+  Array<ActionId> action_begin_;    // NumInfosets()+1 entries
+  Array<std::int32_t> prob_begin_;  // into chance_prob_; -1 for decision sets
+  Array<LabelId> action_label_;
+  Array<StoredRational> chance_prob_;
 
-  std::vector<LabelId> outcome_label_;
-  std::vector<StoredRational> payoff_;  // outcome-major, NumPlayers() per outcome
+  Array<LabelId> outcome_label_;
+  Array<StoredRational> payoff_;  // outcome-major, NumPlayers() per outcome
   std::vector<Rational> big_numbers_;   // values StoredRational cannot hold
 
   bool perfect_information_ = true;

@@ -72,7 +72,7 @@ class GameBuilder {
   static void RenumberOutcomesBreadthFirst(Game* game);
   static void ShrinkToFit(Game* game);
   static bool FinalizePreorder(Game* game);
-  static void FinalizeGeneral(Game* game, std::vector<NodeId> child_start);
+  static void FinalizeGeneral(Game* game, Array<NodeId> child_start);
   void CheckOpenOutcomeComplete() const;
 
   Game game_;  // accumulates arrays in insertion order; renumbered by Finalize()
