@@ -14,7 +14,7 @@ namespace ncpmi {
 
 // Per-node result arrays (see ncpmi/game/array.h).
 template <class T>
-using NodeVector = Array<T>;
+using NodeVector = ResultArray<T>;
 
 enum class TieRule { kFirst, kLast };  // which of several best actions to take
 
