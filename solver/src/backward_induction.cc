@@ -57,9 +57,12 @@ class Solver {
         for (NodeId v = begin; v < end; ++v) SolveNode(v, &ties[0]);
         continue;
       }
-#pragma omp parallel for schedule(static) num_threads(threads)
-      for (NodeId v = begin; v < end; ++v) {
-        SolveNode(v, &ties[static_cast<std::size_t>(omp_get_thread_num())]);
+#pragma omp parallel num_threads(threads)
+      {
+        // Looked up once per thread: omp_get_thread_num() is a library call.
+        std::vector<Tie>* my_ties = &ties[static_cast<std::size_t>(omp_get_thread_num())];
+#pragma omp for schedule(static)
+        for (NodeId v = begin; v < end; ++v) SolveNode(v, my_ties);
       }
     }
     for (auto& part : ties) {
