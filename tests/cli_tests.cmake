@@ -222,6 +222,9 @@ ncpmi_cli_exit_test(unknown_global_flag 2 "^ncpmi: .*--no-such-flag"
 ncpmi_cli_exit_test(unknown_flag_alone 2 "^ncpmi: .*not expected: --no-such-flag"
   --no-such-flag)
 ncpmi_cli_exit_test(no_subcommand 2 "^ncpmi: .*subcommand")
+ncpmi_cli_exit_test(solve_directory 2 "^ncpmi: .*data: is a directory" solve ${_cli_data})
+ncpmi_cli_exit_test(solve_negative_threads 2 "^ncpmi: --threads: .*not in range"
+  solve ${_cli_haiti} --threads -1)
 ncpmi_cli_exit_test(solve_bad_ties_value 2 "^ncpmi: .*middle" solve ${_cli_haiti} --ties middle)
 ncpmi_cli_exit_test(solve_bad_format_value 2 "^ncpmi: .*xml" solve ${_cli_haiti} --format xml)
 ncpmi_cli_exit_test(model_unknown 2 "^ncpmi: unknown model 'no_such_model' \\(known: .*haiti1994"

@@ -191,7 +191,8 @@ void AddBenchCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--exact-nodes", o->exact_nodes, "Decision nodes for the exact solve (0 skips)")
       ->capture_default_str();
-  cmd->add_option("--threads", o->max_threads, "Largest thread count (0: all cores)");
+  cmd->add_option("--threads", o->max_threads, "Largest thread count (0: all cores)")
+      ->check(CLI::Range(0, 1024));
   cmd->add_option("--seed", o->seed, "Seed of the generated games")->capture_default_str();
   cmd->add_option("--repeat", o->repeat, "Runs per measurement (best is reported)")
       ->check(CLI::PositiveNumber)

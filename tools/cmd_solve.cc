@@ -83,7 +83,7 @@ void AddSolveCommand(CLI::App& app) {
                   "Cap on distinct outcomes kept per node with --all")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--threads", o->threads, "OpenMP threads (0: all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 1024));
   cmd->add_option("--format", o->format, "Output: text, json or csv")
       ->transform(CLI::CheckedTransformer(std::map<std::string, OutputFormat>{
           {"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"csv", OutputFormat::kCsv}}));

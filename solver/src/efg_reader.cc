@@ -1,6 +1,8 @@
 // Reader for Gambit .efg files: a single-pass lexer over the whole text and an explicit-stack
 // tree builder (no recursion, no per-token allocation).
 #include <algorithm>
+#include <sys/stat.h>
+
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -676,6 +678,10 @@ std::string ReadWholeFile(const std::string& path) {
   if (path == "-") {
     data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     return data;
+  }
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    throw InputError(path + ": is a directory, not a game file");
   }
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) throw InputError(path + ": cannot open: " + std::strerror(errno));
