@@ -332,8 +332,7 @@ void GameBuilder::FinalizeGeneral(Game* game, Array<NodeId> child_start) {
 // first uses of information sets and outcomes); a second pass writes every array at its new
 // place, which streams into one write front per depth instead of jumping around memory.
 // Information sets and outcomes are numbered by their first use in breadth-first order, i.e. at
-// their shallowest depth, in preorder within it; a use met (in preorder) deeper than that before
-// the set is numbered is patched at the end. Gives exactly FinalizeGeneral's result. Returns
+// their shallowest depth, in preorder within it. Gives exactly FinalizeGeneral's result. Returns
 // false, changing nothing, unless the nodes form a valid preorder and every information set and
 // outcome is used.
 bool GameBuilder::FinalizePreorder(Game* game) {
@@ -411,76 +410,90 @@ bool GameBuilder::FinalizePreorder(Game* game) {
   }
   level_begin.push_back(n);
 
-  Array<NodeId> parent(static_cast<std::size_t>(n)), child_begin(static_cast<std::size_t>(n) + 1);
-  Array<InfosetId> node_infoset(static_cast<std::size_t>(n));
-  Array<OutcomeId> node_outcome(static_cast<std::size_t>(n));
-  Array<LabelId> node_label(static_cast<std::size_t>(n));
-  Array<std::int32_t> infoset_player(static_cast<std::size_t>(num_infosets)),
-      prob_begin(static_cast<std::size_t>(num_infosets));
-  Array<LabelId> infoset_label(static_cast<std::size_t>(num_infosets)),
-      action_label(g.action_label_.size());
-  Array<ActionId> action_begin(static_cast<std::size_t>(num_infosets) + 1);
-  Array<StoredRational> chance_prob(g.chance_prob_.size());
-  Array<InfosetId> infoset_new(static_cast<std::size_t>(num_infosets), kNoInfoset);
-  Array<OutcomeId> outcome_new(static_cast<std::size_t>(num_outcomes), kNoOutcome);
-  bool patch = false;  // some node refers to a set or outcome numbered later (as -2 - old id)
-  Array<LabelId> outcome_label(static_cast<std::size_t>(num_outcomes));
-  Array<StoredRational> payoff(g.payoff_.size());
-
+  // Pass B: new ids only, written by old id (sequentially).
+  const auto size = [](auto count) { return static_cast<std::size_t>(count); };
+  Array<NodeId> new_of(size(n)), parent_of(size(n)), child_begin_of(size(n));
+  Array<InfosetId> infoset_new(size(num_infosets), kNoInfoset);
+  Array<ActionId> action_first(size(num_infosets));
+  Array<std::int32_t> prob_first(size(num_infosets));
+  Array<OutcomeId> outcome_new(size(num_outcomes), kNoOutcome);
   for (NodeId v = 0; v < n; ++v) {
     enter(v);
     const std::size_t d = stack.size();
     const NodeId k = levels[d].nodes++;
-    parent[k] = stack.empty() ? kNoNode : stack.back().new_id;
-    child_begin[k] = levels[d + 1].nodes;  // children of earlier nodes of this depth came first
-    node_label[k] = g.node_label_[v];
+    new_of[v] = k;
+    parent_of[v] = stack.empty() ? kNoNode : stack.back().new_id;
+    child_begin_of[v] = levels[d + 1].nodes;  // children of earlier nodes of this depth came first
     const InfosetId h = g.node_infoset_[v];
-    node_infoset[k] = kNoInfoset;
     if (h >= 0) {
+      const int actions = g.NumActions(h);
       if (infoset_new[h] == kNoInfoset && infoset_depth[h] == static_cast<std::int32_t>(d)) {
-        const InfosetId hn = levels[d].infosets++;
-        infoset_new[h] = hn;
-        infoset_player[hn] = g.infoset_player_[h];
-        infoset_label[hn] = g.infoset_label_[h];
-        const int actions = g.NumActions(h);
-        const ActionId first = levels[d].actions;
+        infoset_new[h] = levels[d].infosets++;
+        action_first[h] = levels[d].actions;
         levels[d].actions += actions;
-        action_begin[hn] = first;
-        std::copy_n(g.action_label_.begin() + g.action_begin_[h], actions, action_label.begin() + first);
-        prob_begin[hn] = -1;
+        prob_first[h] = -1;
         if (g.prob_begin_[h] >= 0) {
-          prob_begin[hn] = levels[d].probs;
+          prob_first[h] = levels[d].probs;
           levels[d].probs += actions;
-          std::copy_n(g.chance_prob_.begin() + g.prob_begin_[h], actions,
-                      chance_prob.begin() + prob_begin[hn]);
         }
       }
-      node_infoset[k] = infoset_new[h] != kNoInfoset ? infoset_new[h] : -2 - h;
-      patch = patch || infoset_new[h] == kNoInfoset;
-      stack.push_back({v, g.NumActions(h), k});
+      stack.push_back({v, actions, k});
     }
     const OutcomeId o = g.node_outcome_[v];
-    node_outcome[k] = kNoOutcome;
-    if (o >= 0) {
-      if (outcome_new[o] == kNoOutcome && outcome_depth[o] == static_cast<std::int32_t>(d)) {
-        const OutcomeId on = levels[d].outcomes++;
-        outcome_new[o] = on;
-        outcome_label[on] = g.outcome_label_[o];
-        std::copy_n(g.payoff_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(o) * players),
-                    players, payoff.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(on) * players));
-      }
-      node_outcome[k] = outcome_new[o] != kNoOutcome ? outcome_new[o] : -2 - o;
-      patch = patch || outcome_new[o] == kNoOutcome;
+    if (o >= 0 && outcome_new[o] == kNoOutcome && outcome_depth[o] == static_cast<std::int32_t>(d)) {
+      outcome_new[o] = levels[d].outcomes++;
     }
   }
-  if (patch) {
-    for (NodeId k = 0; k < n; ++k) {
-      if (node_infoset[k] < kNoInfoset) node_infoset[k] = infoset_new[-2 - node_infoset[k]];
-      if (node_outcome[k] < kNoOutcome) node_outcome[k] = outcome_new[-2 - node_outcome[k]];
-    }
-  }
+
+  // Scatter passes, one destination array at a time, so each pass has one write front per
+  // depth rather than one per depth and array.
+  Array<NodeId> parent(size(n)), child_begin(size(n) + 1);
+  for (NodeId v = 0; v < n; ++v) parent[new_of[v]] = parent_of[v];
+  Array<NodeId>().swap(parent_of);
+  for (NodeId v = 0; v < n; ++v) child_begin[new_of[v]] = child_begin_of[v];
   child_begin[n] = n;
+  Array<NodeId>().swap(child_begin_of);
+  Array<LabelId> node_label(size(n));
+  for (NodeId v = 0; v < n; ++v) node_label[new_of[v]] = g.node_label_[v];
+  Array<InfosetId> node_infoset(size(n));
+  for (NodeId v = 0; v < n; ++v) {
+    const InfosetId h = g.node_infoset_[v];
+    node_infoset[new_of[v]] = h < 0 ? kNoInfoset : infoset_new[h];
+  }
+  Array<OutcomeId> node_outcome(size(n));
+  for (NodeId v = 0; v < n; ++v) {
+    const OutcomeId o = g.node_outcome_[v];
+    node_outcome[new_of[v]] = o < 0 ? kNoOutcome : outcome_new[o];
+  }
+  Array<NodeId>().swap(new_of);
+
+  Array<std::int32_t> infoset_player(size(num_infosets)), prob_begin(size(num_infosets));
+  Array<LabelId> infoset_label(size(num_infosets)), action_label(g.action_label_.size());
+  Array<ActionId> action_begin(size(num_infosets) + 1);
+  Array<StoredRational> chance_prob(g.chance_prob_.size());
+  for (InfosetId h = 0; h < num_infosets; ++h) {
+    const InfosetId hn = infoset_new[h];
+    infoset_player[hn] = g.infoset_player_[h];
+    infoset_label[hn] = g.infoset_label_[h];
+    action_begin[hn] = action_first[h];
+    prob_begin[hn] = prob_first[h];
+    const int actions = g.NumActions(h);
+    std::copy_n(g.action_label_.begin() + g.action_begin_[h], actions,
+                action_label.begin() + action_first[h]);
+    if (prob_first[h] >= 0) {
+      std::copy_n(g.chance_prob_.begin() + g.prob_begin_[h], actions,
+                  chance_prob.begin() + prob_first[h]);
+    }
+  }
   action_begin[num_infosets] = static_cast<ActionId>(action_label.size());
+  Array<LabelId> outcome_label(size(num_outcomes));
+  Array<StoredRational> payoff(g.payoff_.size());
+  for (OutcomeId o = 0; o < num_outcomes; ++o) {
+    const OutcomeId on = outcome_new[o];
+    outcome_label[on] = g.outcome_label_[o];
+    std::copy_n(g.payoff_.begin() + static_cast<std::ptrdiff_t>(size(o) * players), players,
+                payoff.begin() + static_cast<std::ptrdiff_t>(size(on) * players));
+  }
 
   g.node_parent_ = std::move(parent);
   g.child_begin_ = std::move(child_begin);
