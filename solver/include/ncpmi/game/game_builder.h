@@ -28,9 +28,6 @@ class GameBuilder {
   OutcomeId BeginOutcome(std::string_view name);
   void AddPayoff(const Rational& value);
   void AddPayoff(StoredRational value);  // value must be in lowest terms with den > 0
-  const StoredRational& PayoffAt(OutcomeId o, int player) const {
-    return game_.payoff_[static_cast<std::size_t>(o) * game_.player_labels_.size() + player - 1];
-  }
   Rational PayoffValue(OutcomeId o, int player) const { return game_.Payoff(o, player); }
   const std::string& OutcomeName(OutcomeId o) const { return game_.OutcomeName(o); }
 
