@@ -175,10 +175,16 @@ void RequirePerfectInformation(const Game& game) {
 }
 
 template <class T>
-BiSolution<T> SolveBackwardInduction(const Game& game, const BiOptions& options) {
+void SolveBackwardInductionInto(const Game& game, const BiOptions& options, BiSolution<T>* solution) {
   RequirePerfectInformation(game);
+  solution->ties.clear();
+  RunSolver<T>(game, options, solution);
+}
+
+template <class T>
+BiSolution<T> SolveBackwardInduction(const Game& game, const BiOptions& options) {
   BiSolution<T> solution;
-  RunSolver<T>(game, options, &solution);
+  SolveBackwardInductionInto<T>(game, options, &solution);
   return solution;
 }
 
@@ -234,6 +240,8 @@ std::vector<NodeId> ReachedNonterminals(const Game& game,
   return order;
 }
 
+template void SolveBackwardInductionInto<double>(const Game&, const BiOptions&, BiSolution<double>*);
+template void SolveBackwardInductionInto<Rational>(const Game&, const BiOptions&, BiSolution<Rational>*);
 template BiSolution<double> SolveBackwardInduction<double>(const Game&, const BiOptions&);
 template BiSolution<Rational> SolveBackwardInduction<Rational>(const Game&, const BiOptions&);
 template PlayOutcome<double> PlayOf<double>(const Game&, const BiSolution<double>&);

@@ -51,6 +51,12 @@ struct BiSolution {
 template <class T>
 BiSolution<T> SolveBackwardInduction(const Game& game, const BiOptions& options = {});
 
+// Same, into an existing solution whose arrays are reused when large enough: sweeps that solve
+// many games of similar size skip the allocation and first-touch page faults of each solve
+// (about a quarter of a 2e7-node solve). Results are identical to a fresh solve.
+template <class T>
+void SolveBackwardInductionInto(const Game& game, const BiOptions& options, BiSolution<T>* solution);
+
 // The play induced by a pure profile: expected payoffs and the probability of every terminal
 // node reached (positive probability only), by node id.
 template <class T>
