@@ -26,6 +26,27 @@ V Permute(const V& values, const Array<NodeId>& order) {
   return out;
 }
 
+// Rewrites the ids in *uses (negative: none) to their order of first appearance and returns the
+// old ids in their new order; ids never used follow, in their old relative order.
+template <class Id>
+Array<Id> NumberByFirstUse(Array<Id>* uses, Id count) {
+  Array<Id> new_id(static_cast<std::size_t>(count), Id{-1});
+  Array<Id> order;
+  order.reserve(static_cast<std::size_t>(count));
+  for (Id& id : *uses) {
+    if (id < 0) continue;
+    if (new_id[id] < 0) {
+      new_id[id] = static_cast<Id>(order.size());
+      order.push_back(id);
+    }
+    id = new_id[id];
+  }
+  for (Id id = 0; id < count; ++id) {
+    if (new_id[id] < 0) order.push_back(id);
+  }
+  return order;
+}
+
 }  // namespace
 
 bool TryCompact(const Rational& value, StoredRational* out) {
@@ -200,18 +221,7 @@ NodeId GameBuilder::AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome,
 // around memory (file order is preorder).
 void GameBuilder::RenumberInfosetsBreadthFirst(Game* game) {
   Game& g = *game;
-  const InfosetId count = g.NumInfosets();
-  Array<InfosetId> new_id(static_cast<std::size_t>(count), kNoInfoset);
-  Array<InfosetId> order;
-  order.reserve(static_cast<std::size_t>(count));
-  for (InfosetId& h : g.node_infoset_) {
-    if (h < 0) continue;
-    if (new_id[h] == kNoInfoset) {
-      new_id[h] = static_cast<InfosetId>(order.size());
-      order.push_back(h);
-    }
-    h = new_id[h];
-  }
+  const Array<InfosetId> order = NumberByFirstUse(&g.node_infoset_, g.NumInfosets());
   Array<std::int32_t> player(order.size()), prob_begin(order.size());
   Array<LabelId> label(order.size()), action_label;
   Array<ActionId> action_begin;
@@ -243,22 +253,8 @@ void GameBuilder::RenumberInfosetsBreadthFirst(Game* game) {
 
 void GameBuilder::RenumberOutcomesBreadthFirst(Game* game) {
   Game& g = *game;
-  const OutcomeId count = g.NumOutcomes();
   const std::size_t players = g.player_labels_.size();
-  Array<OutcomeId> new_id(static_cast<std::size_t>(count), kNoOutcome);
-  Array<OutcomeId> order;
-  order.reserve(static_cast<std::size_t>(count));
-  for (OutcomeId& o : g.node_outcome_) {
-    if (o < 0) continue;
-    if (new_id[o] == kNoOutcome) {
-      new_id[o] = static_cast<OutcomeId>(order.size());
-      order.push_back(o);
-    }
-    o = new_id[o];
-  }
-  for (OutcomeId o = 0; o < count; ++o) {  // outcomes no node uses keep their relative order
-    if (new_id[o] == kNoOutcome) order.push_back(o);
-  }
+  const Array<OutcomeId> order = NumberByFirstUse(&g.node_outcome_, g.NumOutcomes());
   Array<LabelId> label(order.size());
   Array<StoredRational> payoff(order.size() * players);
   for (std::size_t k = 0; k < order.size(); ++k) {
