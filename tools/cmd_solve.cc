@@ -52,14 +52,13 @@ void Solve(const Game& game, const SolveOptions& o, int threads) {
     report.tie_rule = o.ties == TieRule::kFirst ? "first" : "last";
     report.equilibria.push_back(PlayOf(game, solution));
   }
-  // A tie is on the path when the play of a listed equilibrium reaches its node.
-  std::vector<NodeId> reached;
+  // A tie is on the path when the play of a listed equilibrium reaches its node: the union of
+  // the paths is the set of ancestors of all their terminals, found in one sweep.
+  std::vector<NodeId> terminals;
   for (const PlayOutcome<T>& equilibrium : report.equilibria) {
-    std::vector<NodeId> terminals;
     for (const auto& t : equilibrium.terminals) terminals.push_back(t.first);
-    const std::vector<NodeId> nodes = ReachedNonterminals(game, terminals);
-    reached.insert(reached.end(), nodes.begin(), nodes.end());
   }
+  std::vector<NodeId> reached = ReachedNonterminals(game, terminals);
   std::sort(reached.begin(), reached.end());
   for (const Tie& tie : report.ties) {
     report.tie_on_path.push_back(std::binary_search(reached.begin(), reached.end(), tie.node));

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
 #include "ncpmi/bi/number_traits.h"
@@ -41,14 +42,17 @@ template <class T>
 std::vector<Move> MovesOf(const Game& game, const PlayOutcome<T>& play) {
   std::vector<NodeId> terminals;
   for (const auto& t : play.terminals) terminals.push_back(t.first);
-  std::vector<bool> reached(static_cast<std::size_t>(game.NumNodes()), false);
-  for (NodeId t : terminals) {
-    for (NodeId v = t; v != kNoNode && !reached[v]; v = game.Parent(v)) reached[v] = true;
-  }
+  const std::vector<NodeId> path = ReachedNonterminals(game, terminals);  // preorder
+  // Every reached node, sorted, to ask which children of a path node are reached.
+  std::vector<NodeId> reached(path);
+  reached.insert(reached.end(), terminals.begin(), terminals.end());
+  std::sort(reached.begin(), reached.end());
   std::vector<Move> moves;
-  for (NodeId v : ReachedNonterminals(game, terminals)) {
+  for (NodeId v : path) {
     for (NodeId c = game.ChildBegin(v); c < game.ChildEnd(v); ++c) {
-      if (reached[c]) moves.push_back({v, c - game.ChildBegin(v)});
+      if (std::binary_search(reached.begin(), reached.end(), c)) {
+        moves.push_back({v, c - game.ChildBegin(v)});
+      }
     }
   }
   return moves;

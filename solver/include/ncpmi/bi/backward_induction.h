@@ -53,7 +53,8 @@ BiSolution<T> SolveBackwardInduction(const Game& game, const BiOptions& options 
 
 // Same, into an existing solution whose arrays are reused when large enough: sweeps that solve
 // many games of similar size skip the allocation and first-touch page faults of each solve
-// (about a quarter of a 2e7-node solve). Results are identical to a fresh solve.
+// (about a fifth of a 2e7-node solve: 0.26 s fresh, 0.21 s reused). Results are identical to a
+// fresh solve.
 template <class T>
 void SolveBackwardInductionInto(const Game& game, const BiOptions& options, BiSolution<T>* solution);
 
