@@ -125,3 +125,28 @@ TEST_CASE("finalize gives the same game for every bundled test game added breadt
       ncpmi::ReadEfgFile(std::string(NCPMI_TESTS_DIR) + "/data/" + name + ".efg");
   RequireSameGame(parsed, RebuildBreadthFirst(parsed));
 }
+
+namespace ncpmi {
+namespace {
+
+TEST_CASE("A copied game keeps every label, and so does a vector of games that grows",
+          "[game]") {
+  const Game original = ReadEfgFile(std::string(NCPMI_TESTS_DIR) + "/data/imperfect_subgame.efg");
+  std::vector<Game> games;
+  for (int k = 0; k < 5; ++k) games.push_back(original);  // growth copies the elements
+  const Game copy = games.front();
+  REQUIRE(copy.NumNodes() == original.NumNodes());
+  for (NodeId v = 0; v < original.NumNodes(); ++v) {
+    CHECK(copy.NodeName(v) == original.NodeName(v));
+  }
+  for (InfosetId h = 0; h < original.NumInfosets(); ++h) {
+    CHECK(copy.InfosetName(h) == original.InfosetName(h));
+    for (int a = 0; a < original.NumActions(h); ++a) {
+      CHECK(copy.ActionName(h, a) == original.ActionName(h, a));
+    }
+  }
+  CHECK(copy.PlayerName(1) == original.PlayerName(1));
+}
+
+}  // namespace
+}  // namespace ncpmi

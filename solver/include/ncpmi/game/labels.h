@@ -23,7 +23,9 @@ class LabelTable {
       strings_.clear();
       index_.clear();
       cache_.fill(CacheEntry{});
-      for (const std::string& s : other.strings_) Intern(s);
+      // InternSlow, not Intern: Intern("") returns 0 without storing it, which would shift
+      // every id of the copy by one.
+      for (const std::string& s : other.strings_) InternSlow(s);
     }
     return *this;
   }
