@@ -61,6 +61,8 @@ string(CONCAT _re
   "  terminals:\n"
   "    node 11 \"SETTLEMENT:durable\" +probability 3/4 +payoffs 8, 4, 10, 5\n"
   "    node 12 \"SETTLEMENT:broken\" +probability 1/4 +payoffs 6, 1, 6, 4\n"
+  "\ncertificate: verified [(]one-shot deviations at every decision node[)]; largest gains: "
+  "Coercer_US_UN 0, Junta 0, Mediator_Carter 0, P5_Holdout 0\n"
   "\nties: none\n$")
 ncpmi_cli_output_test(solve_haiti_text "${_re}" solve ${_cli_haiti} --exact)
 string(CONCAT _re
@@ -229,12 +231,49 @@ ncpmi_cli_exit_test(solve_bad_ties_value 2 "^ncpmi: .*middle" solve ${_cli_haiti
 ncpmi_cli_exit_test(solve_bad_format_value 2 "^ncpmi: .*xml" solve ${_cli_haiti} --format xml)
 ncpmi_cli_exit_test(model_unknown 2 "^ncpmi: unknown model 'no_such_model' \\(known: .*haiti1994"
   model no_such_model)
-string(CONCAT _re "^ncpmi: backward induction needs perfect information, "
-  "but information set 1 of player 2 [(]\"Guess\"[)] has more than one node")
-ncpmi_cli_exit_test(solve_imperfect_information 1 "${_re}"
-  solve ${_cli_data}/imperfect_subgame.efg)
+string(CONCAT _re "^ncpmi: --method bi cannot solve the subgame at node 2 .*"
+  "information set \"Guess\" of player 2 has more than one node")
+ncpmi_cli_exit_test(solve_imperfect_information_bi 2 "${_re}"
+  solve ${_cli_data}/imperfect_subgame.efg --method bi)
 ncpmi_cli_exit_test(solve_all_imperfect_information 1
   "^ncpmi: backward induction needs perfect information"
   solve ${_cli_data}/imperfect_subgame.efg --all --exact)
-ncpmi_cli_exit_test(solve_forgetful 1 "information set 2 of player 1 \\(\"Second\"\\)"
+ncpmi_cli_exit_test(solve_forgetful 2
+  "^ncpmi: subgame-perfect equilibria need perfect recall: information set 2 of player 1 \\(\"Second\"\\)"
   solve ${_cli_data}/forgetful.efg --exact)
+
+# --- solve: games with imperfect information (subgame decomposition, LP, MIP, enumeration) ------
+string(CONCAT _re
+  "method: subgame decomposition [(]1 subgame[(]s[)] with imperfect information, 1 "
+  "backward-induction step[(]s[)][)], exact rational arithmetic.*"
+  "payoffs: Challenger -3/10, Target -6/5\n.*"
+  "Challenger: H 2/5, D 3/5 .*"
+  "node 5 \"H-h\" +probability 4/25 .*"
+  "node 1 \"Battle\": sequence-form-lp, players Challenger, Target, 7 nodes, 2 information sets; "
+  "payoffs -4/5, -6/5; gains 0, 0 [(]verified[)].*"
+  "certificate: verified")
+ncpmi_cli_output_test(solve_simultaneous_lp "${_re}"
+  solve ${_cli_data}/simultaneous_toll.efg --exact)
+string(CONCAT _re
+  "\"method\": \"subgame-decomposition\",.*\"verified\": true,.*"
+  "\"payoffs\": \\[\n +\"2\",\n +\"1/2\"\n +\\],.*"
+  "\"strategies\": \\[.*\"subgames\": \\[.*\"method\": \"sequence-form-mip\"")
+ncpmi_cli_output_test(solve_signalling_mip_json "${_re}"
+  solve ${_cli_data}/signalling_separating.efg --exact --format json)
+ncpmi_cli_output_test(solve_imperfect_information
+  "payoffs: Attacker 0, Defender 0\n.*node 2 \"Where\": sequence-form-lp"
+  solve ${_cli_data}/imperfect_subgame.efg)
+ncpmi_cli_output_test(solve_maximize_prob
+  "equilibrium selection: max-prob A-[*].*Attacker: In .*node 8 \"A-a\" +probability 1/4"
+  solve ${_cli_data}/imperfect_subgame.efg --exact --maximize-prob "A-*")
+ncpmi_cli_output_test(solve_three_players_pure
+  "payoffs: A 1, B 1, C 1\n.*pure-enumeration, players A, B, C"
+  solve ${_cli_data}/three_player_dilemma.efg --exact)
+ncpmi_cli_exit_test(solve_no_pure_equilibrium 1
+  "^ncpmi: the subgame at node 0 [(]the root[)] has no pure-strategy equilibrium"
+  solve ${_cli_data}/three_player_cycle.efg)
+ncpmi_cli_exit_test(solve_lp_not_constant_sum 2 "^ncpmi: --method lp cannot solve .*not constant-sum"
+  solve ${_cli_data}/signalling_separating.efg --method lp)
+ncpmi_cli_exit_test(solve_prob_pattern_unmatched 2
+  "^ncpmi: --maximize-prob 'PEACE[*]' matches no terminal node"
+  solve ${_cli_data}/imperfect_subgame.efg --maximize-prob "PEACE*")

@@ -1,4 +1,6 @@
-// The catalogue in tests/malformed/: each bad .efg file must fail with exactly its listed message.
+// The catalogue in tests/malformed/: each bad .efg or .nfg file must fail with exactly its listed
+// message. Files are read by the reader their extension names (not by content: 02_wrong_magic.efg
+// starts with "NFG" on purpose, to test the .efg reader's message).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 
 #include "ncpmi/game/error.h"
 #include "ncpmi/io/efg.h"
+#include "ncpmi/io/nfg.h"
 
 namespace ncpmi {
 namespace {
@@ -38,7 +41,7 @@ std::vector<std::pair<std::string, std::string>> ReadCatalogue() {
 
 }  // namespace
 
-TEST_CASE("Every malformed .efg file is rejected with exactly its catalogued message",
+TEST_CASE("Every malformed .efg and .nfg file is rejected with exactly its catalogued message",
           "[efg][malformed]") {
   const auto catalogue = ReadCatalogue();
   for (const auto& [file, expected] : catalogue) {
@@ -46,7 +49,11 @@ TEST_CASE("Every malformed .efg file is rejected with exactly its catalogued mes
       const std::string text = ReadWholeFile((CatalogueDir() / file).string());
       std::string message = "(accepted: no error)";
       try {
-        ReadEfg(text, file);
+        if (fs::path(file).extension() == ".nfg") {
+          ReadNfg(text, file);
+        } else {
+          ReadEfg(text, file);
+        }
       } catch (const InputError& e) {
         message = e.what();
       }
@@ -57,13 +64,13 @@ TEST_CASE("Every malformed .efg file is rejected with exactly its catalogued mes
   }
 }
 
-TEST_CASE("The malformed catalogue has at least 30 entries and lists every .efg file once",
+TEST_CASE("The malformed catalogue has at least 30 entries and lists every .efg and .nfg file once",
           "[efg][malformed]") {
   const auto catalogue = ReadCatalogue();
   CHECK(catalogue.size() >= 30);
 
   std::set<std::string> listed;
-  const std::regex name(R"(\d\d_[a-z0-9_]+\.efg)");
+  const std::regex name(R"(\d\d_[a-z0-9_]+\.(efg|nfg))");
   for (const auto& [file, expected] : catalogue) {
     INFO(file);
     CHECK(listed.insert(file).second);
@@ -76,7 +83,8 @@ TEST_CASE("The malformed catalogue has at least 30 entries and lists every .efg 
 
   std::set<std::string> present;
   for (const auto& entry : fs::directory_iterator(CatalogueDir())) {
-    if (entry.path().extension() == ".efg") present.insert(entry.path().filename().string());
+    const fs::path ext = entry.path().extension();
+    if (ext == ".efg" || ext == ".nfg") present.insert(entry.path().filename().string());
   }
   std::vector<std::string> unlisted;
   std::set_difference(present.begin(), present.end(), listed.begin(), listed.end(),

@@ -8,11 +8,15 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "commands.h"
 #include "ncpmi/bi/backward_induction.h"
+#include "ncpmi/eq/certificate.h"
+#include "ncpmi/eq/lp_solvers.h"
+#include "ncpmi/eq/spe_solver.h"
 #include "ncpmi/game/structure.h"
 #include "ncpmi/gen/random_game.h"
 #include "ncpmi/io/efg.h"
@@ -66,7 +70,66 @@ struct BenchOptions {
   int max_threads = 0;
   std::uint64_t seed = 1;
   int repeat = 3;
+  std::vector<std::int64_t> lp_sequences{100, 1000, 10000, 100000};
+  std::int64_t lp_exact_max = 10000;
+  int lp_infoset_size = 4;
 };
+
+// Sequences of the two players' sequence forms: the empty one plus one per action.
+std::int64_t CountSequences(const Game& game) {
+  std::int64_t sequences = 2;
+  for (InfosetId h = 0; h < game.NumInfosets(); ++h) {
+    if (game.InfosetPlayer(h) != kChancePlayer) sequences += game.NumActions(h);
+  }
+  return sequences;
+}
+
+// The sequence-form LP on seeded zero-sum games with information sets (issue: 10^2..10^5
+// sequences), double and exact, and the whole `solve` pipeline (decomposition + certificates).
+void RunLpBench(const BenchOptions& o) {
+  for (const std::int64_t target : o.lp_sequences) {
+    if (target <= 0) continue;
+    RandomGameOptions g;
+    g.players = 2;
+    g.branching = 2;
+    g.zero_sum = true;
+    g.infoset_size = o.lp_infoset_size;
+    g.seed = o.seed;
+    // A binary tree with decision sets of about K nodes has about 2·nodes/K + 2 sequences.
+    g.nodes = std::max<std::int64_t>(4, target * o.lp_infoset_size / 2);
+    const Game game = GenerateRandomGame(g);
+    const std::int64_t sequences = CountSequences(game);
+    auto t0 = Clock::now();
+    const LpEquilibrium<double> lp = SolveConstantSumLp<double>(game, LpOptions{});
+    const double lp_seconds = Seconds(t0);
+    const NashCertificate<double> certificate = CertifyNash(game, lp.profile);
+    std::cout << fmt::format(
+        "lp        {} sequences ({} decision nodes, sets of up to {}): LP {}x{} double {:.3f} s, "
+        "value {:.6g}, {}\n",
+        sequences, game.NumDecisionNodes(), o.lp_infoset_size, lp.rows, lp.columns, lp_seconds,
+        lp.payoff.empty() ? 0.0 : lp.payoff[0],
+        lp.status == EquilibriumSolveStatus::kSolved && certificate.verified ? "verified"
+                                                                             : "NOT VERIFIED");
+    if (sequences <= o.lp_exact_max) {
+      t0 = Clock::now();
+      const LpEquilibrium<Rational> exact = SolveConstantSumLp<Rational>(game, LpOptions{});
+      const double exact_seconds = Seconds(t0);
+      const bool verified = exact.status == EquilibriumSolveStatus::kSolved &&
+                            CertifyNash(game, exact.profile).verified;
+      std::cout << fmt::format("          exact {:.3f} s, value {}, {}\n", exact_seconds,
+                               exact.payoff.empty() ? std::string("-")
+                                                    : FormatRational(exact.payoff[0]),
+                               verified ? "verified exactly" : "NOT VERIFIED");
+    }
+    t0 = Clock::now();
+    const SpeSolution<double> spe = SolveSubgamePerfect<double>(game, SpeOptions{});
+    std::cout << fmt::format(
+        "          solve (subgame decomposition, certificates): {:.3f} s, {} subgames by LP, {} "
+        "steps, {}\n",
+        Seconds(t0), spe.subgames.size(), spe.backward_induction_steps,
+        spe.verified ? "verified" : "NOT VERIFIED");
+  }
+}
 
 void RunBench(const BenchOptions& o) {
   const int max_threads = o.max_threads > 0 ? o.max_threads : omp_get_max_threads();
@@ -79,68 +142,70 @@ void RunBench(const BenchOptions& o) {
   g.branching = 2;
   g.seed = o.seed;
   auto t0 = Clock::now();
-  std::string text;
-  {
-    const Game generated = GenerateRandomGame(g);
-    std::cout << fmt::format("generate  {:>12} decision nodes, {} nodes in all: {:.2f} s\n",
-                             generated.NumDecisionNodes(), generated.NumNodes(), Seconds(t0));
-    t0 = Clock::now();
-    text = WriteEfgString(generated);
-    std::cout << fmt::format("write     {:.1f} MB in {:.2f} s ({:.0f} MB/s)\n", text.size() / 1e6,
-                             Seconds(t0), text.size() / 1e6 / Seconds(t0));
-  }
+  if (o.nodes > 0) {
+    std::string text;
+    {
+      const Game generated = GenerateRandomGame(g);
+      std::cout << fmt::format("generate  {:>12} decision nodes, {} nodes in all: {:.2f} s\n",
+                               generated.NumDecisionNodes(), generated.NumNodes(), Seconds(t0));
+      t0 = Clock::now();
+      text = WriteEfgString(generated);
+      std::cout << fmt::format("write     {:.1f} MB in {:.2f} s ({:.0f} MB/s)\n", text.size() / 1e6,
+                               Seconds(t0), text.size() / 1e6 / Seconds(t0));
+    }
 
-  double best_parse = 1e300;
-  for (int r = 0; r < o.repeat; ++r) {
-    ResetPeakRss();
-    const double base = RssMiB();
-    t0 = Clock::now();
-    const Game parsed = ReadEfg(text, "bench");
-    const double seconds = Seconds(t0);
-    best_parse = std::min(best_parse, seconds);
-    if (r + 1 < o.repeat) continue;
-    const MemoryReport m = parsed.Memory();
-    std::cout << fmt::format(
-        "parse     {:.2f} s best of {} ({:.0f} MB/s); peak RSS +{:.0f} MiB over the text\n",
-        best_parse, o.repeat, text.size() / 1e6 / best_parse, PeakRssMiB() - base);
-    std::cout << fmt::format(
-        "memory    {:.1f} bytes/node structure ({:.0f} MiB), labels {:.0f} MiB more\n",
-        m.StructureBytesPerNode(), m.structure_bytes / 1048576.0, m.label_bytes / 1048576.0);
-    std::string().swap(text);
-
-    NodeVector<double> reference;
-    for (int threads = 1; threads <= max_threads; threads *= 2) {
-      BiOptions bi;
-      bi.threads = threads;
-      double best = 1e300;
+    double best_parse = 1e300;
+    for (int r = 0; r < o.repeat; ++r) {
       ResetPeakRss();
-      const double before = RssMiB();
-      BiSolution<double> solution;
-      for (int k = 0; k < o.repeat; ++k) {
-        solution = BiSolution<double>();  // free the previous run first: peak is one solution
-        t0 = Clock::now();
-        solution = SolveBackwardInduction<double>(parsed, bi);
-        best = std::min(best, Seconds(t0));
-      }
-      // Sweeps solve many games into one solution: the arrays are then already faulted in.
-      double best_reused = 1e300;
-      for (int k = 0; k < o.repeat; ++k) {
-        t0 = Clock::now();
-        SolveBackwardInductionInto<double>(parsed, bi, &solution);
-        best_reused = std::min(best_reused, Seconds(t0));
-      }
-      const bool identical = reference.empty() || reference == solution.value;
-      if (reference.empty()) reference = solution.value;
+      const double base = RssMiB();
+      t0 = Clock::now();
+      const Game parsed = ReadEfg(text, "bench");
+      const double seconds = Seconds(t0);
+      best_parse = std::min(best_parse, seconds);
+      if (r + 1 < o.repeat) continue;
+      const MemoryReport m = parsed.Memory();
       std::cout << fmt::format(
-          "solve     double, {} thread(s): {:.3f} s best of {} = {:.0f} M nodes/s ({:.0f} M "
-          "decision nodes/s); into reused arrays {:.3f} s = {:.0f} M nodes/s; peak RSS +{:.0f} "
-          "MiB; {}\n",
-          threads, best, o.repeat, parsed.NumNodes() / best / 1e6,
-          parsed.NumDecisionNodes() / best / 1e6, best_reused, parsed.NumNodes() / best_reused / 1e6,
-          PeakRssMiB() - before,
-          identical ? "values bit-identical to 1 thread" : "VALUES DIFFER FROM 1 THREAD");
-      if (threads == max_threads) break;
-      if (threads * 2 > max_threads) threads = max_threads / 2;
+          "parse     {:.2f} s best of {} ({:.0f} MB/s); peak RSS +{:.0f} MiB over the text\n",
+          best_parse, o.repeat, text.size() / 1e6 / best_parse, PeakRssMiB() - base);
+      std::cout << fmt::format(
+          "memory    {:.1f} bytes/node structure ({:.0f} MiB), labels {:.0f} MiB more\n",
+          m.StructureBytesPerNode(), m.structure_bytes / 1048576.0, m.label_bytes / 1048576.0);
+      std::string().swap(text);
+
+      NodeVector<double> reference;
+      for (int threads = 1; threads <= max_threads; threads *= 2) {
+        BiOptions bi;
+        bi.threads = threads;
+        double best = 1e300;
+        ResetPeakRss();
+        const double before = RssMiB();
+        BiSolution<double> solution;
+        for (int k = 0; k < o.repeat; ++k) {
+          solution = BiSolution<double>();  // free the previous run first: peak is one solution
+          t0 = Clock::now();
+          solution = SolveBackwardInduction<double>(parsed, bi);
+          best = std::min(best, Seconds(t0));
+        }
+        // Sweeps solve many games into one solution: the arrays are then already faulted in.
+        double best_reused = 1e300;
+        for (int k = 0; k < o.repeat; ++k) {
+          t0 = Clock::now();
+          SolveBackwardInductionInto<double>(parsed, bi, &solution);
+          best_reused = std::min(best_reused, Seconds(t0));
+        }
+        const bool identical = reference.empty() || reference == solution.value;
+        if (reference.empty()) reference = solution.value;
+        std::cout << fmt::format(
+            "solve     double, {} thread(s): {:.3f} s best of {} = {:.0f} M nodes/s ({:.0f} M "
+            "decision nodes/s); into reused arrays {:.3f} s = {:.0f} M nodes/s; peak RSS +{:.0f} "
+            "MiB; {}\n",
+            threads, best, o.repeat, parsed.NumNodes() / best / 1e6,
+            parsed.NumDecisionNodes() / best / 1e6, best_reused, parsed.NumNodes() / best_reused / 1e6,
+            PeakRssMiB() - before,
+            identical ? "values bit-identical to 1 thread" : "VALUES DIFFER FROM 1 THREAD");
+        if (threads == max_threads) break;
+        if (threads * 2 > max_threads) threads = max_threads / 2;
+      }
     }
   }
 
@@ -186,6 +251,8 @@ void RunBench(const BenchOptions& o) {
         s.subgame_roots.size(), solve);
     (void)solution;
   }
+
+  RunLpBench(o);
 }
 
 }  // namespace
@@ -194,7 +261,8 @@ void AddBenchCommand(CLI::App& app) {
   auto o = std::make_shared<BenchOptions>();
   CLI::App* cmd = app.add_subcommand(
       "bench", "Print speed and memory figures (generate, write, parse, solve, deep chain)");
-  cmd->add_option("--nodes", o->nodes, "Decision nodes of the random 2-player binary tree")
+  cmd->add_option("--nodes", o->nodes,
+                  "Decision nodes of the random 2-player binary tree (0 skips parse and solve)")
       ->capture_default_str();
   cmd->add_option("--chain", o->chain, "Length of the chain game (0 skips it)")
       ->capture_default_str();
@@ -202,6 +270,17 @@ void AddBenchCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--threads", o->max_threads, "Largest thread count (0: all cores)")
       ->check(CLI::Range(0, 1024));
+  cmd->add_option("--lp-sequences", o->lp_sequences,
+                  "Sizes (sequences) of the zero-sum games for the sequence-form LP (0 skips)")
+      ->delimiter(',')
+      ->capture_default_str();
+  cmd->add_option("--lp-exact-max", o->lp_exact_max,
+                  "Largest LP (sequences) also solved in exact arithmetic")
+      ->capture_default_str();
+  cmd->add_option("--lp-infoset-size", o->lp_infoset_size,
+                  "Nodes per information set in the LP games")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   cmd->add_option("--seed", o->seed, "Seed of the generated games")->capture_default_str();
   cmd->add_option("--repeat", o->repeat, "Runs per measurement (best is reported)")
       ->check(CLI::PositiveNumber)

@@ -6,7 +6,7 @@
 
 #include "commands.h"
 #include "ncpmi/game/structure.h"
-#include "ncpmi/io/efg.h"
+#include "ncpmi/io/game_file.h"
 
 namespace ncpmi::cli {
 
@@ -18,10 +18,10 @@ void AddInfoCommand(CLI::App& app) {
   auto o = std::make_shared<InfoOptions>();
   CLI::App* cmd = app.add_subcommand(
       "info", "Describe a game: sizes, perfect information/recall, subgame roots, memory");
-  cmd->add_option("FILE", o->file, "Gambit .efg file ('-' for standard input)")->required();
+  cmd->add_option("FILE", o->file, "Gambit .efg or .nfg file ('-' for standard input)")->required();
   cmd->add_flag("--json", o->json, "JSON output");
   cmd->callback([o] {
-    const Game game = ReadEfgFile(o->file);
+    const Game game = ReadGameFile(o->file);
     const GameStructure s = AnalyzeStructure(game);
     const MemoryReport m = game.Memory();
     std::vector<int> infosets(static_cast<std::size_t>(game.NumPlayers()) + 1, 0);
@@ -53,7 +53,7 @@ void AddInfoCommand(CLI::App& app) {
     std::cout << "title: " << game.Title() << "\nplayers:";
     for (int p = 1; p <= game.NumPlayers(); ++p) {
       std::cout << (p > 1 ? "," : "") << ' ' << game.PlayerName(p) << " (" << infosets[p]
-                << " information sets)";
+                << (infosets[p] == 1 ? " information set)" : " information sets)");
     }
     std::cout << "\nnodes: " << game.NumNodes() << " (" << game.NumDecisionNodes() << " decision, "
               << game.NumChanceNodes() << " chance, " << game.NumTerminalNodes()

@@ -70,6 +70,40 @@ std::string Join(const std::vector<T>& values, const char* sep) {
 
 std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 
+// Probability of an action at a node: chance's, or the solved behaviour strategy's.
+template <class T>
+T MoveProbability(const Game& game, const SolveReport<T>& r, NodeId v, int action) {
+  const InfosetId h = game.Infoset(v);
+  if (game.InfosetPlayer(h) == kChancePlayer) return NumberTraits<T>::Probability(game, h, action);
+  return r.profile != nullptr ? r.profile->Prob(game, h, action) : T(1);
+}
+
+// Decision information sets worth listing: several nodes, or a mixed choice.
+template <class T>
+std::vector<InfosetId> ListedInfosets(const Game& game, const BehaviorProfile<T>& profile) {
+  std::vector<int> members(static_cast<std::size_t>(game.NumInfosets()), 0);
+  for (NodeId v = 0; v < game.NumNodes(); ++v) {
+    if (game.Infoset(v) >= 0) ++members[static_cast<std::size_t>(game.Infoset(v))];
+  }
+  std::vector<InfosetId> listed;
+  for (InfosetId h = 0; h < game.NumInfosets(); ++h) {
+    if (game.InfosetPlayer(h) == kChancePlayer) continue;
+    bool mixed = false;
+    for (int a = 0; a < game.NumActions(h); ++a) {
+      const T& p = profile.Prob(game, h, a);
+      if (p != T(0) && p != T(1)) mixed = true;
+    }
+    if (mixed || members[static_cast<std::size_t>(h)] > 1) listed.push_back(h);
+  }
+  return listed;
+}
+
+std::string PlayerList(const Game& game, const std::vector<int>& players) {
+  std::string out;
+  for (int p : players) out += (out.empty() ? "" : ", ") + game.PlayerName(p);
+  return out.empty() ? std::string("none") : out;
+}
+
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -87,10 +121,19 @@ void WriteText(const Game& game, const SolveReport<T>& r, std::ostream& out) {
   out << "players:";
   for (int p = 1; p <= game.NumPlayers(); ++p) out << (p > 1 ? "," : "") << ' ' << p << ' ' << game.PlayerName(p);
   out << '\n';
-  out << "method: backward induction, " << (r.exact ? "exact rational" : "double") << " arithmetic, "
-      << (r.tie_rule == "all" ? "all pure SPE outcomes (branching at ties)"
-                              : "ties broken by the " + r.tie_rule + " listed action")
-      << '\n';
+  if (r.method == "subgame-decomposition") {
+    out << "method: subgame decomposition (" << r.subgames.size()
+        << " subgame(s) with imperfect information, " << r.backward_induction_steps
+        << " backward-induction step(s)), " << (r.exact ? "exact rational" : "double")
+        << " arithmetic, ties broken by the " << r.tie_rule << " listed action, equilibrium "
+        << "selection: " << r.selection << '\n';
+  } else {
+    out << "method: backward induction, " << (r.exact ? "exact rational" : "double")
+        << " arithmetic, "
+        << (r.tie_rule == "all" ? "all pure SPE outcomes (branching at ties)"
+                                : "ties broken by the " + r.tie_rule + " listed action")
+        << '\n';
+  }
   if (r.tie_rule == "all") {
     out << "equilibria: " << r.equilibria.size() << " distinct pure SPE outcome(s)";
     if (!r.complete) {
@@ -113,11 +156,12 @@ void WriteText(const Game& game, const SolveReport<T>& r, std::ostream& out) {
       const InfosetId h = game.Infoset(v);
       if (i > 0 && moves[i - 1].node == v) continue;
       out << "    " << PlayerName(game, game.Player(v)) << ": ";
-      if (game.Player(v) == kChancePlayer) {
+      if (game.Player(v) == kChancePlayer || r.profile != nullptr) {
         bool first = true;
         for (std::size_t k = i; k < moves.size() && moves[k].node == v; ++k, first = false) {
-          out << (first ? "" : ", ") << game.ActionName(h, moves[k].action) << ' '
-              << FormatNumber(NumberTraits<T>::Probability(game, h, moves[k].action));
+          const T p = MoveProbability(game, r, v, moves[k].action);
+          out << (first ? "" : ", ") << game.ActionName(h, moves[k].action);
+          if (game.Player(v) == kChancePlayer || p != T(1)) out << ' ' << FormatNumber(p);
         }
       } else {
         out << game.ActionName(h, moves[i].action);
@@ -132,6 +176,37 @@ void WriteText(const Game& game, const SolveReport<T>& r, std::ostream& out) {
           << Join(TerminalPayoffs<T>(game, t), ", ") << '\n';
     }
   }
+  if (r.profile != nullptr) {
+    const std::vector<InfosetId> listed = ListedInfosets(game, *r.profile);
+    const std::vector<int> numbers = game.InfosetNumbers();
+    out << "\nbehaviour strategies (information sets with several nodes or a mixed choice): "
+        << listed.size() << '\n';
+    for (const InfosetId h : listed) {
+      out << "  " << game.PlayerName(game.InfosetPlayer(h)) << " set " << numbers[h]
+          << (game.InfosetName(h).empty() ? "" : " " + Quote(game.InfosetName(h))) << ": ";
+      for (int a = 0; a < game.NumActions(h); ++a) {
+        out << (a ? ", " : "") << game.ActionName(h, a) << ' '
+            << FormatNumber(r.profile->Prob(game, h, a));
+      }
+      out << '\n';
+    }
+    out << "\nsubgames with imperfect information: " << r.subgames.size() << '\n';
+    for (const SubgameSolution<T>& sub : r.subgames) {
+      out << "  node " << sub.root
+          << (game.NodeName(sub.root).empty() ? "" : " " + Quote(game.NodeName(sub.root)))
+          << ": " << MethodName(sub.method) << ", players " << PlayerList(game, sub.players)
+          << ", " << sub.nodes << " nodes, " << sub.infosets << " information sets; payoffs "
+          << Join(sub.payoffs, ", ") << "; gains " << Join(sub.gain, ", ")
+          << (sub.verified ? " (verified)" : " (NOT VERIFIED)") << '\n';
+    }
+  }
+  out << "\ncertificate: " << (r.verified ? "verified" : "NOT VERIFIED") << " ("
+      << r.certificate << "); largest gains:";
+  for (int p = 1; p <= game.NumPlayers(); ++p) {
+    out << (p > 1 ? "," : "") << ' ' << game.PlayerName(p) << ' '
+        << FormatNumber(r.max_gain[static_cast<std::size_t>(p - 1)]);
+  }
+  out << '\n';
   if (r.ties.empty()) {
     out << "\nties: none\n";
     return;
@@ -161,6 +236,13 @@ void WriteJson(const Game& game, const SolveReport<T>& r, std::ostream& out) {
   j["exact"] = r.exact;
   j["method"] = r.method;
   j["tie_rule"] = r.tie_rule;
+  j["selection"] = r.selection;
+  j["verified"] = r.verified;
+  {
+    nlohmann::ordered_json gains = nlohmann::ordered_json::array();
+    for (const T& g : r.max_gain) gains.push_back(JsonNumber(g));
+    j["certificate"] = {{"check", r.certificate}, {"max_gain", std::move(gains)}};
+  }
   j["threads"] = r.threads;
   j["complete"] = r.complete;
   j["equilibria"] = nlohmann::ordered_json::array();
@@ -178,8 +260,8 @@ void WriteJson(const Game& game, const SolveReport<T>& r, std::ostream& out) {
                           {"label", game.NodeName(m.node)},
                           {"player", PlayerName(game, player)},
                           {"action", game.ActionName(h, m.action)}};
-      if (player == kChancePlayer) {
-        move["probability"] = JsonNumber(NumberTraits<T>::Probability(game, h, m.action));
+      if (player == kChancePlayer || r.profile != nullptr) {
+        move["probability"] = JsonNumber(MoveProbability(game, r, m.node, m.action));
       }
       e["moves"].push_back(std::move(move));
     }
@@ -205,6 +287,48 @@ void WriteJson(const Game& game, const SolveReport<T>& r, std::ostream& out) {
                          {"player", game.PlayerName(game.Player(tie.node))},
                          {"actions", std::move(actions)},
                          {"on_path", static_cast<bool>(r.tie_on_path[i])}});
+  }
+  if (r.profile != nullptr) {
+    const std::vector<int> numbers = game.InfosetNumbers();
+    j["strategies"] = nlohmann::ordered_json::array();
+    for (InfosetId h = 0; h < game.NumInfosets(); ++h) {
+      if (game.InfosetPlayer(h) == kChancePlayer) continue;
+      nlohmann::ordered_json actions = nlohmann::ordered_json::array();
+      for (int a = 0; a < game.NumActions(h); ++a) {
+        actions.push_back({{"action", game.ActionName(h, a)},
+                           {"probability", JsonNumber(r.profile->Prob(game, h, a))}});
+      }
+      j["strategies"].push_back({{"player", game.PlayerName(game.InfosetPlayer(h))},
+                                 {"infoset", numbers[h]},
+                                 {"label", game.InfosetName(h)},
+                                 {"actions", std::move(actions)}});
+    }
+    j["subgames"] = nlohmann::ordered_json::array();
+    for (const SubgameSolution<T>& sub : r.subgames) {
+      nlohmann::ordered_json payoffs = nlohmann::ordered_json::array();
+      nlohmann::ordered_json gains = nlohmann::ordered_json::array();
+      for (const T& v : sub.payoffs) payoffs.push_back(JsonNumber(v));
+      for (const T& v : sub.gain) gains.push_back(JsonNumber(v));
+      nlohmann::ordered_json players = nlohmann::ordered_json::array();
+      for (int p : sub.players) players.push_back(game.PlayerName(p));
+      nlohmann::ordered_json entry{{"root", sub.root},
+                                   {"label", game.NodeName(sub.root)},
+                                   {"method", MethodName(sub.method)},
+                                   {"players", std::move(players)},
+                                   {"nodes", sub.nodes},
+                                   {"infosets", sub.infosets},
+                                   {"payoffs", std::move(payoffs)},
+                                   {"gain", std::move(gains)},
+                                   {"verified", sub.verified}};
+      if (sub.method == SolveMethod::kLp || sub.method == SolveMethod::kMip) {
+        entry["lp_rows"] = sub.lp_rows;
+        entry["lp_columns"] = sub.lp_columns;
+        entry["lp_integer_columns"] = sub.lp_integer_columns;
+      }
+      if (sub.method == SolveMethod::kPure) entry["pure_equilibria_seen"] = sub.pure_equilibria;
+      j["subgames"].push_back(std::move(entry));
+    }
+    j["backward_induction_steps"] = r.backward_induction_steps;
   }
   if (!r.complete) {
     j["cap"] = r.cap;

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "ncpmi/bi/backward_induction.h"
+#include "ncpmi/eq/behavior_profile.h"
+#include "ncpmi/eq/spe_solver.h"
 #include "ncpmi/game/game.h"
 
 namespace ncpmi::cli {
@@ -28,6 +30,16 @@ struct SolveReport {
   NodeId cap_node = kNoNode;
   std::vector<Tie> ties;
   std::vector<char> tie_on_path;  // parallel to ties
+  // Certificate: every player's largest gain from a deviation in any subgame.
+  bool verified = false;
+  std::vector<T> max_gain;
+  std::string certificate;  // how it was checked
+  // Subgame decomposition (games with imperfect information): the behaviour strategies and the
+  // subgames solved by LP, MIP or enumeration; null / empty for pure backward induction.
+  const BehaviorProfile<T>* profile = nullptr;
+  std::vector<SubgameSolution<T>> subgames;
+  std::int64_t backward_induction_steps = 0;
+  std::string selection;  // "any", "max-total-payoff", "max-prob PATTERN", "min-prob PATTERN"
 };
 
 template <class T>

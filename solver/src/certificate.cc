@@ -140,6 +140,11 @@ ProfileOutcome<T> OutcomeOf(const Game& game, const BehaviorProfile<T>& profile)
 template <class T>
 NashCertificate<T> CertifyNash(const Game& game, const BehaviorProfile<T>& profile) {
   RequirePerfectRecall(game);
+  return CertifyNashPerfectRecall(game, profile);
+}
+
+template <class T>
+NashCertificate<T> CertifyNashPerfectRecall(const Game& game, const BehaviorProfile<T>& profile) {
   NashCertificate<T> certificate;
   certificate.payoff = OutcomeOf(game, profile).payoffs;
   certificate.verified = true;
@@ -164,5 +169,9 @@ template ProfileOutcome<double> OutcomeOf(const Game&, const BehaviorProfile<dou
 template ProfileOutcome<Rational> OutcomeOf(const Game&, const BehaviorProfile<Rational>&);
 template NashCertificate<double> CertifyNash(const Game&, const BehaviorProfile<double>&);
 template NashCertificate<Rational> CertifyNash(const Game&, const BehaviorProfile<Rational>&);
+template NashCertificate<double> CertifyNashPerfectRecall(const Game&,
+                                                          const BehaviorProfile<double>&);
+template NashCertificate<Rational> CertifyNashPerfectRecall(const Game&,
+                                                            const BehaviorProfile<Rational>&);
 
 }  // namespace ncpmi

@@ -19,6 +19,7 @@
 #include "ncpmi/game/error.h"
 #include "ncpmi/game/game_builder.h"
 #include "ncpmi/io/efg.h"
+#include "gambit_text.h"
 
 namespace ncpmi {
 namespace {
@@ -62,6 +63,9 @@ bool IsDigit(char c) { return Is(c, kDigit); }
 bool IsNumberChar(char c) { return Is(c, kNumber); }
 bool IsWordChar(char c) { return Is(c, kWord); }
 
+}  // namespace
+
+// Shared with the .nfg reader (gambit_text.h).
 // Messages are one line: user text is shortened and control characters are escaped.
 constexpr std::size_t kExcerptBytes = 40;
 
@@ -84,6 +88,8 @@ std::string Excerpt(std::string_view s) {
   if (s.size() > kExcerptBytes) out += "...";
   return out;
 }
+
+namespace {
 
 std::string Quote(std::string_view s) { return "\"" + Excerpt(s) + "\""; }
 
@@ -226,6 +232,9 @@ class Lexer {
   int next_scratch_ = 0;
 };
 
+}  // namespace
+
+// Shared with the .nfg reader (gambit_text.h).
 // Parses numbers that fit in 63-bit numerator and denominator without touching GMP.
 bool ParseCompact(std::string_view s, StoredRational* out) {
   std::size_t i = 0;
@@ -267,6 +276,8 @@ bool ParseCompact(std::string_view s, StoredRational* out) {
   return true;
 }
 
+namespace {
+
 // Maps the numbers a file uses for outcomes or information sets to ids; dense numbers use a
 // vector, sparse ones a hash map.
 class NumberMap {
@@ -293,6 +304,9 @@ class NumberMap {
   std::unordered_map<std::int64_t, std::int32_t> sparse_;
 };
 
+}  // namespace
+
+// Shared with the .nfg reader (gambit_text.h).
 // Says why a number token is not a number; only called on the error path.
 std::string BadNumberMessage(std::string_view t) {
   const std::string base = "invalid number '" + Excerpt(t) + "'";
@@ -323,6 +337,8 @@ std::string BadNumberMessage(std::string_view t) {
   }
   return base;
 }
+
+namespace {
 
 class EfgParser {
  public:

@@ -27,6 +27,11 @@ struct NashCertificate {
 template <class T>
 NashCertificate<T> CertifyNash(const Game& game, const BehaviorProfile<T>& profile);
 
+// The same without the perfect-recall check, for callers that check a game once and then certify
+// many profiles of it (pure-strategy enumeration). Wrong answers without perfect recall.
+template <class T>
+NashCertificate<T> CertifyNashPerfectRecall(const Game& game, const BehaviorProfile<T>& profile);
+
 // Expected payoff of every player, and the probability of reaching every terminal node (positive
 // probability only, by node id), under a behaviour profile. O(nodes × players).
 template <class T>

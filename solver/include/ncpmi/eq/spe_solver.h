@@ -1,0 +1,71 @@
+// Subgame-perfect equilibria of games with imperfect information, by subgame decomposition.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ncpmi/bi/backward_induction.h"
+#include "ncpmi/eq/behavior_profile.h"
+#include "ncpmi/eq/lp_solvers.h"
+#include "ncpmi/game/game.h"
+
+namespace ncpmi {
+
+enum class SolveMethod { kAuto, kBackwardInduction, kLp, kMip, kPure };
+
+// "auto", "backward-induction", "sequence-form-lp", "sequence-form-mip", "pure-enumeration".
+const char* MethodName(SolveMethod method);
+
+struct SpeOptions {
+  SolveMethod method = SolveMethod::kAuto;  // kAuto chooses per subgame (see SolveSubgamePerfect)
+  TieRule tie_rule = TieRule::kFirst;       // at ties of single-node (perfect-information) steps
+  EquilibriumObjective::Kind selection = EquilibriumObjective::Kind::kAny;
+  // For the probability selections: terminal nodes (by node id) whose probability counts.
+  std::vector<char> selected_terminals;
+  std::uint64_t max_profiles = 1000000;  // guard of pure-strategy enumeration, per subgame
+  bool verbose = false;                  // GLPK's log on standard error
+  double time_limit_seconds = 0;         // per LP or MIP; 0: none
+};
+
+// One subgame with imperfect information, solved by a method other than a backward-induction step.
+template <class T>
+struct SubgameSolution {
+  NodeId root = kNoNode;
+  SolveMethod method = SolveMethod::kAuto;
+  int nodes = 0;     // nodes of the subgame once the subgames below it are replaced by leaves
+  int infosets = 0;  // decision information sets among them
+  std::vector<int> players;    // players who move in it
+  std::vector<T> payoffs;      // expected payoffs from the root (outcomes above it excluded)
+  std::vector<T> gain;         // per player: best deviation gain in this subgame (certificate)
+  bool verified = false;
+  int lp_rows = 0, lp_columns = 0, lp_integer_columns = 0;  // size of the programme, if any
+  std::uint64_t pure_equilibria = 0;                         // pure enumeration: how many met
+};
+
+template <class T>
+struct SpeSolution {
+  BehaviorProfile<T> profile;              // an action distribution at every information set
+  std::vector<T> root_payoffs;             // expected payoffs of the whole game
+  std::vector<SubgameSolution<T>> subgames;  // by root id, descending (the order solved)
+  std::int64_t backward_induction_steps = 0;  // single-node subgames solved by one step
+  std::vector<T> max_gain;                 // per player, over every subgame and step
+  bool verified = false;                   // every subgame's certificate holds
+  std::vector<Tie> ties;                   // ties met at backward-induction steps, by node id
+};
+
+// A subgame-perfect equilibrium in behaviour strategies. Subgames are solved bottom-up (deepest
+// root first): a subgame whose root's children are all leaves or solved subgames is one step of
+// backward induction (decision node: best action, ties by the selection, then the tie rule;
+// chance node: expectation); any other subgame holds a non-singleton information set and is cut
+// out as a small game whose solved subgames are leaves carrying their payoff vectors, then solved
+// by the sequence-form LP (two players, constant-sum), the sequence-form MIP (two players) or
+// pure-strategy enumeration (any number), as options.method forces or kAuto chooses in that
+// order. Each such subgame is certified (every player's best deviation gain in it), and so is
+// each step, so `verified` means subgame-perfect by the one-subgame-at-a-time argument.
+// Throws InputError for imperfect recall or a method that cannot apply to a subgame (naming it),
+// UnsupportedError when a method fails (no pure equilibrium, solver failure, limits).
+template <class T>
+SpeSolution<T> SolveSubgamePerfect(const Game& game, const SpeOptions& options);
+
+}  // namespace ncpmi

@@ -1,0 +1,180 @@
+// Shared steps of the sequence-form LP and MIP solvers.
+#include "lp_common.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ncpmi::lp {
+namespace {
+
+GlpkSolveOptions GlpkOptions(const LpOptions& options) {
+  return {options.verbose, options.time_limit_seconds};
+}
+
+void ReadColumns(const GlpkProblem& problem, SolvedModel* solved, bool mip) {
+  solved->values.resize(static_cast<std::size_t>(problem.NumColumns()));
+  for (int j = 0; j < problem.NumColumns(); ++j) {
+    solved->values[static_cast<std::size_t>(j)] =
+        mip ? problem.MipColumnValue(j) : problem.ColumnValue(j);
+  }
+  if (mip) return;
+  solved->row_duals.resize(static_cast<std::size_t>(problem.NumRows()));
+  for (int i = 0; i < problem.NumRows(); ++i) {
+    solved->row_duals[static_cast<std::size_t>(i)] = problem.RowDual(i);
+  }
+}
+
+void RecordSize(const GlpkProblem& problem, SolvedModel* solved) {
+  solved->rows = problem.NumRows();
+  solved->columns = problem.NumColumns();
+  solved->integer_columns = problem.NumIntegerColumns();
+}
+
+}  // namespace
+
+SolvedModel SolveLp(const LinearModel<double>& model, const LpOptions& options, bool polish) {
+  GlpkProblem problem = ToGlpk(model);
+  SolvedModel solved;
+  RecordSize(problem, &solved);
+  solved.status = problem.SolveSimplex(GlpkOptions(options));
+  if (solved.status == LpStatus::kOptimal && polish) {
+    solved.status = problem.SolveExact(GlpkOptions(options));
+  }
+  if (solved.status == LpStatus::kOptimal) ReadColumns(problem, &solved, /*mip=*/false);
+  return solved;
+}
+
+SolvedModel SolveLpExact(const LinearModel<Rational>& model, const LpOptions& options) {
+  bool exact_input = false;
+  GlpkProblem problem = ToGlpkScaled(model, &exact_input);
+  SolvedModel solved;
+  RecordSize(problem, &solved);
+  solved.status = problem.SolveSimplex(GlpkOptions(options));
+  if (solved.status != LpStatus::kOptimal && solved.status != LpStatus::kNumericalFailure) {
+    return solved;
+  }
+  // From the double optimum (or from scratch after a double failure) to an exact optimum of the
+  // programme GLPK was given, which is the true one when exact_input.
+  solved.status = problem.SolveExact(GlpkOptions(options));
+  if (solved.status != LpStatus::kOptimal) return solved;
+  ReadColumns(problem, &solved, /*mip=*/false);
+  solved.exact = ExactBasicSolution(model, problem);
+  return solved;
+}
+
+SolvedModel SolveMip(const LinearModel<double>& model, const LpOptions& options) {
+  GlpkProblem problem = ToGlpk(model);
+  SolvedModel solved;
+  RecordSize(problem, &solved);
+  solved.status = problem.SolveMip(GlpkOptions(options));
+  if (problem.HasMipSolution()) ReadColumns(problem, &solved, /*mip=*/true);
+  return solved;
+}
+
+LinearModel<double> ToDoubleModel(const LinearModel<Rational>& model) {
+  LinearModel<double> out;
+  out.maximize = model.maximize;
+  auto bound = [](const Bound<Rational>& b) {
+    return Bound<double>{b.present, b.present ? ToDouble(b.value) : 0.0};
+  };
+  for (const auto& b : model.row_lower) out.row_lower.push_back(bound(b));
+  for (const auto& b : model.row_upper) out.row_upper.push_back(bound(b));
+  for (const auto& b : model.column_lower) out.column_lower.push_back(bound(b));
+  for (const auto& b : model.column_upper) out.column_upper.push_back(bound(b));
+  for (const auto& c : model.objective) out.objective.push_back(ToDouble(c));
+  out.binary = model.binary;
+  out.entries.reserve(model.entries.size());
+  for (const auto& e : model.entries) out.entries.push_back({e.row, e.column, ToDouble(e.value)});
+  return out;
+}
+
+template <class T>
+bool IsEquilibrium(const SequenceForm<T>& form, const RealizationPlans<T>& plans) {
+  const std::vector<T> payoff = ExpectedPayoffs(form, plans);
+  for (int s = 0; s < 2; ++s) {
+    const int player = form.side[static_cast<std::size_t>(s)].player;
+    if (player == 0) continue;
+    const T best = BestResponsePayoff(form, s, plans);
+    const T& actual = payoff[static_cast<std::size_t>(player - 1)];
+    if constexpr (NumberTraits<T>::kExact) {
+      if (best != actual) return false;
+    } else {
+      const double scale = std::max({1.0, std::fabs(best), std::fabs(actual)});
+      if (!(best - actual <= 1e-9 * scale)) return false;
+    }
+  }
+  return true;
+}
+
+RealizationPlans<Rational> RoundPlans(const Game& game, const SequenceForm<Rational>& form,
+                                      const RealizationPlans<double>& plans, double tolerance) {
+  // The double form only lends its layout (identical to the exact one's) to the conversion.
+  SequenceForm<double> layout;
+  layout.num_players = form.num_players;
+  layout.side = form.side;
+  const BehaviorProfile<double> rough = BehaviorFromRealization(game, layout, plans);
+  BehaviorProfile<Rational> exact = ChanceOnlyProfile<Rational>(game);
+  for (std::size_t s = 0; s < 2; ++s) {
+    for (InfosetId h : form.side[s].infosets) {
+      Rational total(0);
+      for (int a = 0; a < game.NumActions(h); ++a) {
+        Rational p = SimplestFractionNear(rough.Prob(game, h, a), tolerance, 1L << 40);
+        if (sgn(p) < 0) p = 0;
+        total += p;
+        exact.Prob(game, h, a) = p;
+      }
+      if (sgn(total) == 0) {
+        exact.Prob(game, h, 0) = 1;
+        continue;
+      }
+      for (int a = 0; a < game.NumActions(h); ++a) exact.Prob(game, h, a) /= total;
+    }
+  }
+  return RealizationFromBehavior(game, form, exact);
+}
+
+template <class T>
+LpEquilibrium<T> SolvedEquilibrium(const Game& game, const SequenceForm<T>& form,
+                                   const RealizationPlans<T>& plans, const std::string& message) {
+  LpEquilibrium<T> result;
+  result.status = EquilibriumSolveStatus::kSolved;
+  result.message = message;
+  result.profile = BehaviorFromRealization(game, form, plans);
+  result.payoff = ExpectedPayoffs(form, RealizationFromBehavior(game, form, result.profile));
+  return result;
+}
+
+template <class T>
+LpEquilibrium<T> FailedEquilibrium(EquilibriumSolveStatus status, const std::string& message) {
+  LpEquilibrium<T> result;
+  result.status = status;
+  result.message = message;
+  return result;
+}
+
+EquilibriumSolveStatus ToEquilibriumStatus(LpStatus status) {
+  switch (status) {
+    case LpStatus::kOptimal: return EquilibriumSolveStatus::kSolved;
+    case LpStatus::kInfeasible: return EquilibriumSolveStatus::kInfeasible;
+    case LpStatus::kLimitReached: return EquilibriumSolveStatus::kLimitReached;
+    case LpStatus::kUnbounded:
+    case LpStatus::kNumericalFailure: break;
+  }
+  return EquilibriumSolveStatus::kNumericalFailure;
+}
+
+template bool IsEquilibrium<double>(const SequenceForm<double>&, const RealizationPlans<double>&);
+template bool IsEquilibrium<Rational>(const SequenceForm<Rational>&,
+                                      const RealizationPlans<Rational>&);
+template LpEquilibrium<double> SolvedEquilibrium<double>(const Game&, const SequenceForm<double>&,
+                                                         const RealizationPlans<double>&,
+                                                         const std::string&);
+template LpEquilibrium<Rational> SolvedEquilibrium<Rational>(const Game&,
+                                                             const SequenceForm<Rational>&,
+                                                             const RealizationPlans<Rational>&,
+                                                             const std::string&);
+template LpEquilibrium<double> FailedEquilibrium<double>(EquilibriumSolveStatus, const std::string&);
+template LpEquilibrium<Rational> FailedEquilibrium<Rational>(EquilibriumSolveStatus,
+                                                             const std::string&);
+
+}  // namespace ncpmi::lp

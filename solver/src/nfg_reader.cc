@@ -1,0 +1,512 @@
+// Reader for Gambit .nfg files (strategic form): a single-pass lexer and a parser that stores the
+// table as a tree, player 1 at the root and player n last (see ncpmi/io/nfg.h).
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gambit_text.h"
+#include "ncpmi/game/error.h"
+#include "ncpmi/game/game_builder.h"
+#include "ncpmi/io/efg.h"
+#include "ncpmi/io/nfg.h"
+
+namespace ncpmi {
+namespace {
+
+// Node limit of the tree: with players of one strategy the tree has more nodes than profiles.
+constexpr std::int64_t kMaxNfgNodes = 4 * kMaxNfgProfiles;
+
+enum class Token { kNumber, kString, kSymbol, kLBrace, kRBrace, kComma, kEnd };
+
+const char* TokenName(Token t) {
+  switch (t) {
+    case Token::kNumber: return "a number";
+    case Token::kString: return "a quoted string";
+    case Token::kSymbol: return "a word";
+    case Token::kLBrace: return "'{'";
+    case Token::kRBrace: return "'}'";
+    case Token::kComma: return "','";
+    case Token::kEnd: return "end of file";
+  }
+  return "?";
+}
+
+// The same character classes as the .efg lexer, so both formats split tokens alike.
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsNumberChar(char c) {
+  return IsDigit(c) || c == '.' || c == '/' || c == '+' || c == '-' || c == 'e' || c == 'E';
+}
+bool IsWordChar(char c) { return !IsSpace(c) && c != '{' && c != '}' && c != '"' && c != ','; }
+
+std::string Quote(std::string_view s) { return "\"" + Excerpt(s) + "\""; }
+
+class Lexer {
+ public:
+  Lexer(std::string_view text, const std::string& source) : text_(text), source_(source) {}
+
+  // Advances to the next token; text() is valid until the second string token after it.
+  Token Next() {
+    while (pos_ < text_.size() && IsSpace(text_[pos_])) ++pos_;
+    start_ = pos_;
+    if (pos_ >= text_.size()) return token_ = Token::kEnd;
+    const char c = text_[pos_];
+    if (c == '{') { ++pos_; return token_ = Token::kLBrace; }
+    if (c == '}') { ++pos_; return token_ = Token::kRBrace; }
+    if (c == ',') { ++pos_; return token_ = Token::kComma; }
+    if (c == '"') return token_ = LexString();
+    if (IsDigit(c) || c == '-' || c == '+' || c == '.') {
+      while (pos_ < text_.size() && IsNumberChar(text_[pos_])) ++pos_;
+      if (pos_ < text_.size() && IsWordChar(text_[pos_])) {
+        while (pos_ < text_.size() && IsWordChar(text_[pos_])) ++pos_;
+        Fail(start_, "invalid number '" + Excerpt(text_.substr(start_, pos_ - start_)) + "'");
+      }
+      text_view_ = text_.substr(start_, pos_ - start_);
+      return token_ = Token::kNumber;
+    }
+    while (pos_ < text_.size() && IsWordChar(text_[pos_])) ++pos_;
+    text_view_ = text_.substr(start_, pos_ - start_);
+    return token_ = Token::kSymbol;
+  }
+
+  Token token() const { return token_; }
+  std::string_view text() const { return text_view_; }
+  std::size_t start() const { return start_; }
+
+  // 1-based line and byte column of a byte offset; only called on the error path.
+  [[noreturn]] void Fail(std::size_t offset, const std::string& message) const {
+    int line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
+      if (text_[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    throw InputError(source_, line, static_cast<int>(offset - line_start) + 1, message);
+  }
+  [[noreturn]] void Fail(const std::string& message) const { Fail(start_, message); }
+
+  std::string Found() const {
+    std::string found = TokenName(token_);
+    if (token_ == Token::kNumber || token_ == Token::kSymbol) {
+      found += " '" + Excerpt(text_view_) + "'";
+    } else if (token_ == Token::kString) {
+      found += " " + Quote(text_view_);
+    }
+    return found;
+  }
+
+  [[noreturn]] void Unexpected(std::string_view expected) const {
+    Fail("expected " + std::string(expected) + ", found " + Found());
+  }
+
+  // what is a literal so that the hot path builds no string.
+  void Expect(Token t, const char* what) {
+    if (Next() != t) Unexpected(what);
+  }
+
+ private:
+  // Strings as in .efg files: \" is a quote, \\ a backslash, any other backslash is kept.
+  Token LexString() {
+    std::size_t i = pos_ + 1;
+    bool escaped = false;
+    for (;;) {
+      const void* quote = i < text_.size() ? std::memchr(text_.data() + i, '"', text_.size() - i) : nullptr;
+      if (quote == nullptr) Fail(start_, "unterminated string (no closing '\"')");
+      const std::size_t q = static_cast<std::size_t>(static_cast<const char*>(quote) - text_.data());
+      const void* slash = std::memchr(text_.data() + i, '\\', q - i);
+      if (slash == nullptr) {
+        i = q;
+        break;
+      }
+      escaped = true;
+      i = static_cast<std::size_t>(static_cast<const char*>(slash) - text_.data()) + 2;
+      if (i > text_.size()) Fail(start_, "unterminated string (no closing '\"')");
+    }
+    const std::string_view raw = text_.substr(pos_ + 1, i - pos_ - 1);
+    pos_ = i + 1;
+    if (!escaped) {
+      text_view_ = raw;
+      return Token::kString;
+    }
+    std::string& scratch = scratch_[next_scratch_];
+    next_scratch_ ^= 1;
+    scratch.clear();
+    for (std::size_t k = 0; k < raw.size(); ++k) {
+      if (raw[k] == '\\' && k + 1 < raw.size() && (raw[k + 1] == '"' || raw[k + 1] == '\\')) {
+        scratch.push_back(raw[++k]);
+      } else {
+        scratch.push_back(raw[k]);
+      }
+    }
+    text_view_ = scratch;
+    return Token::kString;
+  }
+
+  std::string_view text_;
+  const std::string& source_;
+  std::size_t pos_ = 0;
+  std::size_t start_ = 0;
+  Token token_ = Token::kEnd;
+  std::string_view text_view_;
+  std::string scratch_[2];  // strings with escapes, used in turn (capacity is reused)
+  int next_scratch_ = 0;
+};
+
+class NfgParser {
+ public:
+  NfgParser(std::string_view text, const std::string& source)
+      : lex_(text, source), text_size_(text.size()) {}
+
+  Game Parse() {
+    ParseHeader();
+    ParseStrategies();
+    if (lex_.token() == Token::kString) {
+      builder_->SetComment(std::string(lex_.text()));
+      lex_.Next();
+    }
+    if (lex_.token() == Token::kNumber) {
+      ParsePayoffs();
+    } else if (lex_.token() == Token::kLBrace) {
+      ParseOutcomes();
+    } else {
+      lex_.Unexpected("the payoffs (numbers) or '{' opening the list of outcomes");
+    }
+    BuildTree();
+    try {
+      return builder_->Finalize();
+    } catch (const InputError& e) {  // not expected: the tree is built complete
+      lex_.Fail(0, e.what());
+    }
+  }
+
+ private:
+  void ParseHeader() {
+    if (lex_.Next() == Token::kEnd) lex_.Fail("the file is empty: expected 'NFG 1 R' at the start");
+    if (lex_.token() != Token::kSymbol || lex_.text() != "NFG") {
+      lex_.Fail("not an .nfg file: expected 'NFG' at the start, found " + lex_.Found());
+    }
+    if (lex_.Next() != Token::kNumber || lex_.text() != "1") {
+      lex_.Fail("unsupported .nfg version: expected '1' after 'NFG', found " + lex_.Found());
+    }
+    if (lex_.Next() != Token::kSymbol || (lex_.text() != "R" && lex_.text() != "D")) {
+      lex_.Fail("expected number type 'R' or 'D' after 'NFG 1', found " + lex_.Found());
+    }
+    lex_.Expect(Token::kString, "the game title (a quoted string)");
+    std::string title(lex_.text());
+    lex_.Expect(Token::kLBrace, "'{' opening the list of players");
+    while (lex_.Next() == Token::kString) players_.emplace_back(lex_.text());
+    if (lex_.token() != Token::kRBrace) lex_.Unexpected("a player name or '}'");
+    if (players_.empty()) lex_.Fail("the game has no players");
+    builder_ = std::make_unique<GameBuilder>(players_);
+    builder_->SetTitle(std::move(title));
+  }
+
+  std::string PlayerText(std::size_t k) const {
+    return "player " + std::to_string(k + 1) + " " + Quote(players_[k]);
+  }
+
+  // Current token is a number that must be an integer in [min, 2^31-1].
+  std::int64_t IntegerToken(const char* what, std::int64_t min) {
+    const std::string_view t = lex_.text();
+    std::size_t i = 0;
+    const bool negative = t[0] == '-';  // number tokens are never empty
+    if (t[0] == '-' || t[0] == '+') ++i;
+    bool ok = i < t.size();
+    bool too_large = false;
+    std::int64_t value = 0;
+    for (; i < t.size(); ++i) {
+      if (!IsDigit(t[i])) {
+        ok = false;
+        break;
+      }
+      if (!too_large) value = value * 10 + (t[i] - '0');
+      if (value > std::numeric_limits<std::int32_t>::max()) too_large = true;
+    }
+    if (!ok) lex_.Fail(std::string("expected ") + what + " (an integer), found '" + Excerpt(t) + "'");
+    if (negative) value = -value;
+    if (value < min) {
+      lex_.Fail(std::string(what) + " must be at least " + std::to_string(min) + ", found " +
+                Excerpt(t));
+    }
+    if (too_large) {
+      lex_.Fail(std::string(what) + " must be at most " +
+                std::to_string(std::numeric_limits<std::int32_t>::max()) + ", found " + Excerpt(t));
+    }
+    return value;
+  }
+
+  // Records player k's number of strategies; offset locates the message if the table gets too big.
+  void AddStrategyCount(std::size_t k, std::int64_t count, std::size_t offset) {
+    if (count < 1) {
+      lex_.Fail(offset, PlayerText(k) + " must have at least one strategy, found " +
+                            std::to_string(count));
+    }
+    strategies_.push_back(static_cast<int>(count));
+    profiles_ *= count;  // at most 10^8 * (2^31 - 1): no overflow
+    if (profiles_ > kMaxNfgProfiles) {
+      lex_.Fail(offset, "the game has more than " + std::to_string(kMaxNfgProfiles) +
+                            " strategy profiles (the product of the numbers of strategies), "
+                            "the limit of this reader");
+    }
+    nodes_ += profiles_;  // the nodes at depth k + 1
+    if (nodes_ > kMaxNfgNodes) {
+      lex_.Fail(offset, "the tree of this game would have more than " +
+                            std::to_string(kMaxNfgNodes) + " nodes, the limit of this reader");
+    }
+  }
+
+  // The list of strategies: { n1 n2 ... } or { { "a" "b" } { "c" } ... }.
+  void ParseStrategies() {
+    const std::size_t num_players = players_.size();
+    lex_.Expect(Token::kLBrace,
+                "'{' opening the list of strategies (a number or a list of names per player)");
+    infosets_.assign(num_players, kNoInfoset);
+    if (lex_.Next() == Token::kNumber) {
+      for (std::size_t k = 0; k < num_players; ++k) {
+        if (lex_.token() != Token::kNumber) {
+          if (lex_.token() == Token::kRBrace) {
+            lex_.Fail("the list of strategies has " + std::to_string(k) + " number(s) for " +
+                      std::to_string(num_players) + " players (one per player)");
+          }
+          lex_.Unexpected("the number of strategies of " + PlayerText(k));
+        }
+        AddStrategyCount(k, IntegerToken("a number of strategies", std::numeric_limits<std::int64_t>::min()),
+                         lex_.start());
+        lex_.Next();
+      }
+      if (lex_.token() == Token::kNumber) {
+        lex_.Fail("the list of strategies has more numbers than the " + std::to_string(num_players) +
+                  " player(s)");
+      }
+    } else if (lex_.token() == Token::kLBrace) {
+      for (std::size_t k = 0; k < num_players; ++k) {
+        if (lex_.token() != Token::kLBrace) {
+          if (lex_.token() == Token::kRBrace) {
+            lex_.Fail("the list of strategies has " + std::to_string(k) + " list(s) of names for " +
+                      std::to_string(num_players) + " players (one per player)");
+          }
+          lex_.Unexpected("'{' opening the strategy names of " + PlayerText(k));
+        }
+        const std::size_t brace = lex_.start();
+        infosets_[k] = builder_->BeginInfoset(static_cast<int>(k) + 1, "");
+        std::int64_t count = 0;
+        while (lex_.Next() == Token::kString) {
+          builder_->AddAction(lex_.text());
+          ++count;
+        }
+        if (lex_.token() != Token::kRBrace) lex_.Unexpected("a strategy name or '}'");
+        if (count == 0) lex_.Fail(brace, PlayerText(k) + " has no strategies (an empty list of names)");
+        AddStrategyCount(k, count, brace);
+        lex_.Next();
+      }
+      if (lex_.token() == Token::kLBrace) {
+        lex_.Fail("the list of strategies has more lists of names than the " +
+                  std::to_string(num_players) + " player(s)");
+      }
+    } else if (lex_.token() == Token::kRBrace) {
+      lex_.Fail("the list of strategies is empty: expected a number or a list of names per player");
+    } else {
+      lex_.Unexpected("a number of strategies or '{' opening a list of strategy names");
+    }
+    if (lex_.token() != Token::kRBrace) lex_.Unexpected("'}' closing the list of strategies");
+    lex_.Next();
+  }
+
+  // "(2, 1, 3)": the strategies of a profile, 1-based; only for messages.
+  std::string ProfileText(std::int64_t cell) const {
+    std::string s = "(";
+    for (std::size_t k = 0; k < strategies_.size(); ++k) {
+      if (k > 0) s += ", ";
+      s += std::to_string(cell % strategies_[k] + 1);
+      cell /= strategies_[k];
+    }
+    return s + ")";
+  }
+
+  // Current token is a number; stores its value in *compact, or in big_ when it does not fit.
+  bool NumberToken(StoredRational* compact) {
+    if (ParseCompact(lex_.text(), compact)) return true;
+    const auto value = ParseRational(lex_.text());
+    if (!value) lex_.Fail(BadNumberMessage(lex_.text()));
+    if (TryCompact(*value, compact)) return true;
+    big_ = *value;
+    return false;
+  }
+
+  void AddPayoffToken() {
+    StoredRational p;
+    if (NumberToken(&p)) {
+      builder_->AddPayoff(p);
+    } else {
+      builder_->AddPayoff(big_);
+    }
+  }
+
+  // Payoff version: one unnamed outcome per profile, outcome id = profile index.
+  void ParsePayoffs() {
+    const auto players = static_cast<std::int64_t>(players_.size());
+    const std::int64_t total = profiles_ * players;
+    // Built once per file, for the messages below.
+    const std::string totals = std::to_string(total) + " payoffs (" + std::to_string(profiles_) +
+                               " strategy profile(s) x " + std::to_string(players) + " player(s))";
+    // A payoff takes at least two bytes of text: the reservation cannot outgrow the file.
+    builder_->Reserve(0, 0, 0,
+                      static_cast<std::size_t>(std::min<std::int64_t>(
+                          profiles_, static_cast<std::int64_t>(text_size_ / (2 * players_.size()) + 1))));
+    for (std::int64_t cell = 0; cell < profiles_; ++cell) {
+      builder_->BeginOutcome("");
+      for (std::int64_t p = 0; p < players; ++p) {
+        if (lex_.token() != Token::kNumber) {
+          if (lex_.token() == Token::kEnd) {
+            lex_.Fail("too few payoffs: the file ends after " + std::to_string(cell * players + p) +
+                      " of the " + totals);
+          }
+          lex_.Unexpected("the payoff of " + PlayerText(static_cast<std::size_t>(p)) +
+                          " in strategy profile " + ProfileText(cell) + " (a number)");
+        }
+        AddPayoffToken();
+        lex_.Next();
+      }
+    }
+    if (lex_.token() == Token::kNumber) {
+      lex_.Fail("too many payoffs: expected " + totals + ", found more");
+    }
+    if (lex_.token() != Token::kEnd) lex_.Unexpected("the end of the file after the " + totals);
+  }
+
+  // Outcome version: the list of outcomes, then one outcome number per profile.
+  void ParseOutcomes() {
+    outcome_version_ = true;
+    const int players = static_cast<int>(players_.size());
+    std::int64_t count = 0;
+    while (lex_.Next() == Token::kLBrace) {
+      const std::size_t brace = lex_.start();
+      ++count;
+      if (count > std::numeric_limits<std::int32_t>::max()) lex_.Fail("too many outcomes");
+      lex_.Expect(Token::kString, "the outcome name (a quoted string)");
+      builder_->BeginOutcome(lex_.text());
+      int payoffs = 0;
+      lex_.Next();
+      while (lex_.token() == Token::kNumber) {
+        if (payoffs == players) {
+          lex_.Fail("outcome " + std::to_string(count) + " has more than " + std::to_string(players) +
+                    " payoffs (one per player)");
+        }
+        AddPayoffToken();
+        ++payoffs;
+        if (lex_.Next() == Token::kComma) lex_.Next();
+      }
+      if (lex_.token() != Token::kRBrace) lex_.Unexpected("a payoff or '}'");
+      if (payoffs != players) {
+        lex_.Fail(brace, "outcome " + std::to_string(count) + " has " + std::to_string(payoffs) +
+                             " payoff(s), expected " + std::to_string(players) + " (one per player)");
+      }
+    }
+    if (lex_.token() != Token::kRBrace) {
+      lex_.Unexpected("'{' opening an outcome or '}' closing the list of outcomes");
+    }
+    // An outcome number takes at least two bytes of text.
+    cell_outcome_.reserve(static_cast<std::size_t>(
+        std::min<std::int64_t>(profiles_, static_cast<std::int64_t>(text_size_ / 2 + 1))));
+    lex_.Next();
+    for (std::int64_t cell = 0; cell < profiles_; ++cell) {
+      if (lex_.token() != Token::kNumber) {
+        if (lex_.token() == Token::kEnd) {
+          lex_.Fail("too few outcome numbers: the file ends after " + std::to_string(cell) + " of " +
+                    std::to_string(profiles_) + " (one per strategy profile)");
+        }
+        lex_.Unexpected("the outcome number of strategy profile " + ProfileText(cell));
+      }
+      const std::int64_t number = IntegerToken("an outcome number", 0);
+      if (number > count) {
+        lex_.Fail("outcome " + std::to_string(number) + " does not exist (the file lists " +
+                  std::to_string(count) + " outcome(s); 0 is no outcome)");
+      }
+      cell_outcome_.push_back(static_cast<OutcomeId>(number - 1));  // 0 -> kNoOutcome
+      lex_.Next();
+    }
+    if (lex_.token() == Token::kNumber) {
+      lex_.Fail("too many outcome numbers: expected " + std::to_string(profiles_) +
+                " (one per strategy profile), found more");
+    }
+    if (lex_.token() != Token::kEnd) {
+      lex_.Unexpected("the end of the file after the " + std::to_string(profiles_) + " outcome numbers");
+    }
+  }
+
+  // Adds the nodes in preorder: the last player's strategy varies fastest along the leaves, while
+  // the file lists profiles with player 1 fastest, so the leaf's profile index is kept as a sum of
+  // strategy times stride.
+  void BuildTree() {
+    const std::size_t n = players_.size();
+    std::size_t actions = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      actions += static_cast<std::size_t>(strategies_[k]);
+      if (infosets_[k] != kNoInfoset) continue;
+      infosets_[k] = builder_->BeginInfoset(static_cast<int>(k) + 1, "");
+      for (int s = 1; s <= strategies_[k]; ++s) builder_->AddAction(std::to_string(s));
+    }
+    builder_->Reserve(static_cast<std::size_t>(nodes_), n, actions, 0);
+    std::vector<std::int64_t> stride(n, 1);
+    for (std::size_t k = 1; k < n; ++k) stride[k] = stride[k - 1] * strategies_[k - 1];
+    std::vector<int> digit(n, 0);
+    std::vector<NodeId> node_at(n);  // the decision node at each depth on the current path
+    const LabelId empty = builder_->InternLabel("");
+    for (std::size_t d = 0; d < n; ++d) {
+      node_at[d] = builder_->AddNode(d == 0 ? kNoNode : node_at[d - 1], infosets_[d], kNoOutcome, empty);
+    }
+    const bool payoff_version = !outcome_version_;
+    std::int64_t cell = 0;
+    for (;;) {
+      const OutcomeId outcome = payoff_version ? static_cast<OutcomeId>(cell)
+                                               : cell_outcome_[static_cast<std::size_t>(cell)];
+      builder_->AddNode(node_at[n - 1], kNoInfoset, outcome, empty);
+      std::size_t k = n;
+      while (k > 0 && digit[k - 1] == strategies_[k - 1] - 1) {
+        --k;
+        cell -= digit[k] * stride[k];
+        digit[k] = 0;
+      }
+      if (k == 0) break;
+      --k;
+      ++digit[k];
+      cell += stride[k];
+      for (std::size_t d = k + 1; d < n; ++d) {
+        node_at[d] = builder_->AddNode(node_at[d - 1], infosets_[d], kNoOutcome, empty);
+      }
+    }
+  }
+
+  Lexer lex_;
+  std::size_t text_size_;
+  std::vector<std::string> players_;
+  std::unique_ptr<GameBuilder> builder_;
+  std::vector<int> strategies_;        // per player
+  std::vector<InfosetId> infosets_;    // per player
+  std::int64_t profiles_ = 1;          // product of strategies_ so far
+  std::int64_t nodes_ = 1;             // nodes of the tree so far (the root)
+  bool outcome_version_ = false;
+  std::vector<OutcomeId> cell_outcome_;  // outcome version: per profile, player 1 fastest
+  Rational big_;                       // reused: GMP allocates on construction
+};
+
+}  // namespace
+
+Game ReadNfg(std::string_view text, const std::string& file_name) {
+  return NfgParser(text, file_name).Parse();
+}
+
+Game ReadNfgFile(const std::string& path) {
+  const std::string text = ReadWholeFile(path);
+  return ReadNfg(text, path == "-" ? "<stdin>" : path);
+}
+
+}  // namespace ncpmi
