@@ -11,6 +11,7 @@ void AddGenCommand(CLI::App& app);
 void AddConvertCommand(CLI::App& app);
 void AddInfoCommand(CLI::App& app);
 void AddModelCommand(CLI::App& app);
+void AddModelsCommand(CLI::App& app);
 void AddBenchCommand(CLI::App& app);
 
 // Applies --threads (0 keeps OpenMP's default) and returns the count in effect.

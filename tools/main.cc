@@ -32,11 +32,12 @@ int main(int argc, char** argv) {
   ncpmi::cli::AddConvertCommand(app);
   ncpmi::cli::AddInfoCommand(app);
   ncpmi::cli::AddModelCommand(app);
+  ncpmi::cli::AddModelsCommand(app);
   ncpmi::cli::AddBenchCommand(app);
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
-      std::cerr << "ncpmi: a subcommand is required: solve, gen, convert, info, model or bench "
+      std::cerr << "ncpmi: a subcommand is required: solve, gen, convert, info, model, models or bench "
                    "(see --help)\n";
       return 2;
     }
