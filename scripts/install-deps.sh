@@ -4,7 +4,7 @@
 set -eu
 packages="cmake g++ make ninja-build pkg-config \
   libboost-graph-dev libglpk-dev libgmp-dev \
-  catch2 libcli11-dev nlohmann-json3-dev libfmt-dev"
+  catch2 libcli11-dev nlohmann-json3-dev libfmt-dev libtomlplusplus-dev"
 if [ "${1:-}" = tsan ]; then
   packages="$packages clang libomp-dev libclang-rt-dev"
 fi

@@ -5,6 +5,11 @@
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
 
 #include "commands.h"
 #include "ncpmi/bi/backward_induction.h"
@@ -15,6 +20,8 @@
 #include "ncpmi/eq/spe_solver.h"
 #include "ncpmi/game/error.h"
 #include "ncpmi/io/game_file.h"
+#include "ncpmi/models/conditions.h"
+#include "ncpmi/models/scenario.h"
 #include "output.h"
 
 namespace ncpmi::cli {
@@ -113,8 +120,140 @@ void SolveByBackwardInduction(const Game& game, const SolveOptions& o, SolveRepo
   }
 }
 
+// --- scenario files: the report above plus outcome classes, P(settlement), P(durable) and the
+// verdict (all / some / no SPE settle), added after the .efg report so its lines and keys stay.
+
+nlohmann::ordered_json JsonValue(const Rational& v, bool exact) {
+  if (exact) return FormatRational(v);
+  return ToDouble(v);
+}
+
+std::string TextValue(const Rational& v, bool exact) {
+  return exact ? FormatRational(v) : FormatNumber(ToDouble(v));
+}
+
 template <class T>
-void Solve(const Game& game, const SolveOptions& o, int threads) {
+Rational ToExact(const T& v) {
+  if constexpr (std::is_same_v<T, Rational>) {
+    return v;
+  } else {
+    return Rational(v);
+  }
+}
+
+std::string OnOff(const models::Scenario& scenario) {
+  std::string out;
+  const std::map<char, std::string> switches = models::ConditionSwitches(models::FindModel(scenario.model));
+  for (const char letter : std::string("NCPMI")) {
+    const auto it = switches.find(letter);
+    if (it == switches.end()) continue;
+    out += std::string(out.empty() ? "" : ", ") + letter + (scenario.values.at(it->second) != 0 ? " on" : " off");
+  }
+  return out.empty() ? std::string("none (the model has no condition switches)") : out;
+}
+
+template <class T>
+void WriteScenarioReport(const Game& game, const SolveReport<T>& report, const models::Scenario& scenario,
+                         const models::GameAnalysis& verdict, const Rational& threshold, OutputFormat format,
+                         const std::string& base, std::ostream& out) {
+  const bool exact = report.exact;
+  std::vector<models::OutcomeSummary<T>> summaries;
+  for (const PlayOutcome<T>& e : report.equilibria) summaries.push_back(models::SummarizeOutcomes(game, e.terminals));
+  const std::string verdict_line =
+      std::string(models::VerdictName(verdict.verdict)) + " (" + std::to_string(verdict.settling) + " of " +
+      std::to_string(verdict.equilibria) +
+      (verdict.decided_by == "enumeration" ? " distinct pure SPE outcome(s)" : " selected SPE (max and min P(S))") +
+      " reach P(S) >= " + FormatRational(threshold) + ")";
+  if (format == OutputFormat::kText) {
+    out << base << "\nscenario: " << (scenario.title.empty() ? "(untitled)" : scenario.title) << " ["
+        << scenario.path << "], model " << scenario.model << '\n';
+    out << "conditions: " << OnOff(scenario) << '\n';
+    for (std::size_t e = 0; e < summaries.size(); ++e) {
+      out << "equilibrium " << e + 1 << ": P(settlement) " << FormatNumber(summaries[e].p_settlement)
+          << ", P(durable settlement) " << FormatNumber(summaries[e].p_durable) << "; outcome classes:";
+      bool first = true;
+      for (int c = 0; c < models::kNumOutcomeClasses; ++c) {
+        const T& p = summaries[e].p_class[static_cast<std::size_t>(c)];
+        if (p == T(0)) continue;
+        out << (first ? " " : ", ") << models::OutcomeClassName(static_cast<models::OutcomeClass>(c)) << ' '
+            << FormatNumber(p);
+        first = false;
+      }
+      out << '\n';
+    }
+    out << "verdict: " << verdict_line << "; P(S) over them from " << TextValue(verdict.p_min, exact) << " to "
+        << TextValue(verdict.p_max, exact)
+        << (verdict.decided_by == "enumeration"
+                ? std::string(", every pure SPE outcome enumerated (branching at ties)")
+                : std::string(", decided by SPE selection maximising and minimising P(S) in each subgame"))
+        << (verdict.complete ? "" : "; INCOMPLETE enumeration (cap hit)") << '\n';
+    return;
+  }
+  auto classes = [&](const models::OutcomeSummary<T>& s) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (int c = 0; c < models::kNumOutcomeClasses; ++c) {
+      const T& p = s.p_class[static_cast<std::size_t>(c)];
+      if (p != T(0)) j[models::OutcomeClassName(static_cast<models::OutcomeClass>(c))] = JsonValue(ToExact(p), exact);
+    }
+    return j;
+  };
+  if (format == OutputFormat::kJson) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(base);
+    for (std::size_t e = 0; e < summaries.size() && e < j["equilibria"].size(); ++e) {
+      j["equilibria"][e]["p_settlement"] = JsonValue(ToExact(summaries[e].p_settlement), exact);
+      j["equilibria"][e]["p_durable"] = JsonValue(ToExact(summaries[e].p_durable), exact);
+      j["equilibria"][e]["outcome_classes"] = classes(summaries[e]);
+    }
+    nlohmann::ordered_json conditions = nlohmann::ordered_json::object();
+    const std::map<char, std::string> switches = models::ConditionSwitches(models::FindModel(scenario.model));
+    for (const char letter : std::string("NCPMI")) {
+      const auto it = switches.find(letter);
+      if (it != switches.end()) conditions[std::string(1, letter)] = scenario.values.at(it->second) != 0;
+    }
+    nlohmann::ordered_json parameters = nlohmann::ordered_json::object();
+    for (const auto& [name, value] : scenario.values) parameters[name] = FormatRational(value);
+    j["scenario"] = {{"file", scenario.path},     {"title", scenario.title},
+                     {"threshold", FormatRational(threshold)}, {"conditions", std::move(conditions)},
+                     {"parameters", std::move(parameters)}};
+    j["model"] = scenario.model;
+    if (!summaries.empty()) {
+      j["p_settlement"] = JsonValue(ToExact(summaries.front().p_settlement), exact);
+      j["p_durable"] = JsonValue(ToExact(summaries.front().p_durable), exact);
+      j["outcome_classes"] = classes(summaries.front());
+    }
+    j["verdict"] = {{"settle", models::VerdictName(verdict.verdict)},
+                    {"threshold", FormatRational(threshold)},
+                    {"decided_by", verdict.decided_by},
+                    {"equilibria", verdict.equilibria},
+                    {"settling", verdict.settling},
+                    {"complete", verdict.complete},
+                    {"p_settlement_min", JsonValue(verdict.p_min, exact)},
+                    {"p_settlement_max", JsonValue(verdict.p_max, exact)}};
+    out << j.dump(2) << '\n';
+    return;
+  }
+  // CSV: one row per (equilibrium, reached terminal) after the header, in the report's order.
+  std::vector<std::string> lines;
+  std::istringstream in(base);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::size_t rows = 0;
+  for (const PlayOutcome<T>& e : report.equilibria) rows += e.terminals.size();
+  if (lines.size() != rows + 1) throw std::logic_error("scenario CSV: unexpected row count");
+  out << lines[0] << ",outcome_class,p_settlement,p_durable,verdict\n";
+  std::size_t line = 1;
+  for (std::size_t e = 0; e < report.equilibria.size(); ++e) {
+    for (const auto& t : report.equilibria[e].terminals) {
+      out << lines[line++] << ','
+          << models::OutcomeClassName(models::ClassifyTerminal(game.NodeName(t.first))) << ','
+          << FormatNumber(summaries[e].p_settlement) << ',' << FormatNumber(summaries[e].p_durable) << ','
+          << models::VerdictName(verdict.verdict) << '\n';
+    }
+  }
+}
+
+template <class T>
+void Solve(const Game& game, const SolveOptions& o, int threads,
+           const models::Scenario* scenario = nullptr) {
   SolveReport<T> report;
   report.file = o.file == "-" ? "<stdin>" : o.file;
   report.exact = NumberTraits<T>::kExact;
@@ -167,7 +306,18 @@ void Solve(const Game& game, const SolveOptions& o, int threads) {
     report.backward_induction_steps = solution.backward_induction_steps;
   }
   FinishTies(game, &report);
-  WriteReport(game, report, o.format, std::cout);
+  if (scenario == nullptr) {
+    WriteReport(game, report, o.format, std::cout);
+  } else {
+    std::ostringstream base;
+    WriteReport(game, report, o.format, base);
+    models::AnalysisOptions analysis;
+    analysis.threshold = scenario->threshold;
+    analysis.tie_rule = o.ties;
+    analysis.max_equilibria = o.max_equilibria;
+    const models::GameAnalysis verdict = models::AnalyseGame(game, analysis);
+    WriteScenarioReport(game, report, *scenario, verdict, scenario->threshold, o.format, base.str(), std::cout);
+  }
   std::cout.flush();
   RequireVerified(report);
 }
@@ -180,7 +330,9 @@ void AddSolveCommand(CLI::App& app) {
       "solve",
       "Solve a game: a subgame-perfect equilibrium (backward induction; LP, MIP or enumeration "
       "for subgames with imperfect information), certified");
-  cmd->add_option("FILE", o->file, "Gambit .efg or .nfg file ('-' for standard input)")->required();
+  cmd->add_option("FILE", o->file,
+                  "Gambit .efg or .nfg file ('-' for standard input), or a scenario file (.toml)")
+      ->required();
   cmd->add_flag("--exact", o->exact, "Exact rational arithmetic (fractions in the output)");
   cmd->add_option("--method", o->method,
                   "auto, bi, lp, mip or pure: how subgames with imperfect information are solved "
@@ -223,6 +375,16 @@ void AddSolveCommand(CLI::App& app) {
           {"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"csv", OutputFormat::kCsv}}));
   cmd->callback([o] {
     const int threads = ApplyThreads(o->threads);
+    if (models::IsScenarioPath(o->file)) {
+      const models::Scenario scenario = models::ReadScenarioFile(o->file);
+      const Game game = models::BuildScenario(scenario);
+      if (o->exact) {
+        Solve<Rational>(game, *o, threads, &scenario);
+      } else {
+        Solve<double>(game, *o, threads, &scenario);
+      }
+      return;
+    }
     const Game game = ReadGameFile(o->file);
     if (o->exact) {
       Solve<Rational>(game, *o, threads);

@@ -13,6 +13,8 @@ void AddInfoCommand(CLI::App& app);
 void AddModelCommand(CLI::App& app);
 void AddModelsCommand(CLI::App& app);
 void AddBenchCommand(CLI::App& app);
+void AddExportCommand(CLI::App& app);      // scenario -> .efg
+void AddConditionsCommand(CLI::App& app);  // the NCPMI truth table and QCA of a scenario
 
 // Applies --threads (0 keeps OpenMP's default) and returns the count in effect.
 int ApplyThreads(int threads);

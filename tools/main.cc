@@ -34,10 +34,13 @@ int main(int argc, char** argv) {
   ncpmi::cli::AddModelCommand(app);
   ncpmi::cli::AddModelsCommand(app);
   ncpmi::cli::AddBenchCommand(app);
+  ncpmi::cli::AddExportCommand(app);
+  ncpmi::cli::AddConditionsCommand(app);
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
-      std::cerr << "ncpmi: a subcommand is required: solve, gen, convert, info, model, models or bench "
+      std::cerr << "ncpmi: a subcommand is required: solve, gen, convert, info, model, models, bench, "
+                   "export or conditions "
                    "(see --help)\n";
       return 2;
     }

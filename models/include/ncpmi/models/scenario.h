@@ -1,0 +1,77 @@
+// Scenario files (TOML): a model, its parameter values, which NCPMI conditions are present, a
+// title and a source note per number; read exactly and checked with file:line:col messages.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ncpmi/game/game.h"
+#include "ncpmi/game/rational.h"
+#include "ncpmi/models/model.h"
+
+namespace ncpmi::models {
+
+// 1-based line and column (columns count Unicode code points, as toml++ does); 0 when unknown.
+struct SourceLocation {
+  int line = 0;
+  int column = 0;
+};
+
+struct Scenario {
+  std::string path;         // the name errors use (the file path as given, "<stdin>" for "-")
+  std::string title;        // `title`, or "" when absent
+  std::string description;  // `description`, optional
+  std::string sources;      // `sources`, optional (a string or an array of strings, joined by "; ")
+  std::string model;        // a ModelSpecs() name
+  Rational threshold = MakeRational(1, 2);  // `threshold` (tau of domain.md §2), default 1/2
+  bool threshold_given = false;
+  // Values as written, conditions included under their switch parameter (N -> no_veto = 1).
+  ParameterValues given;
+  // Every parameter of the model: `given` plus defaults (ResolveParameters).
+  ParameterValues values;
+  // Where each entry of `given` was written (the value), and the comment on its line ("" if none):
+  // the source note of that number.
+  std::map<std::string, SourceLocation> locations;
+  std::map<std::string, std::string> notes;
+  SourceLocation model_location;  // of the `model` value (1:1 when absent)
+};
+
+// True when `path` names a scenario file (ends in ".toml", any case).
+bool IsScenarioPath(const std::string& path);
+
+// Parses a scenario text. Layout (see README "Scenario files"):
+//   title = "..."  description = "..."  sources = "..." or [..]   (optional)
+//   model = "ncpmi-crisis"                                          (required)
+//   threshold = "1/2"                                               (optional, in [0, 1])
+//   [conditions]  N = true ... by letter or by switch name (booleans)
+//   [parameters]  name = value: a TOML integer, a string "3/4" / "-2" / "0.45" (exact), a TOML
+//                 float (read exactly from its decimal text: 0.45 is 9/20), or a boolean for
+//                 boolean parameters.
+// Every value is checked against the model (ResolveParameters) and the game is built once, so
+// that combination errors surface here. Throws InputError "source_name:line:col: message" for
+// TOML syntax errors (toml++'s message and position; duplicate keys included), unknown keys,
+// models, parameters (naming the closest known one) or conditions, wrong types and values out of
+// range. O(text size + one build). Thread-safe.
+Scenario ParseScenario(std::string_view text, const std::string& source_name);
+
+// Reads a whole file ("-" is standard input, named "<stdin>") and parses it. Throws InputError.
+Scenario ReadScenarioFile(const std::string& path);
+
+// Builds the scenario's game; `overrides` (already-valid values, e.g. the condition switches of
+// one truth-table row) replace entries of scenario.values. An InputError "parameter NAME: ..."
+// from the builder is rethrown as "path:line:col: parameter NAME: ..." at NAME's value in the
+// file (at `model` for a default). Thread-safe (each call builds its own game).
+Game BuildScenario(const Scenario& scenario, const ParameterValues& overrides = {});
+
+// The switch parameter of each NCPMI condition letter the model has, keyed by letter ('N', 'C',
+// 'P', 'M', 'I'; letters the model lacks are absent).
+std::map<char, std::string> ConditionSwitches(const ModelSpec& model);
+
+// A multi-line description of the scenario for the comment of an exported .efg file: title,
+// file, model, threshold, conditions and every parameter value (given ones with their notes,
+// defaults marked as such).
+std::string ScenarioComment(const Scenario& scenario);
+
+}  // namespace ncpmi::models

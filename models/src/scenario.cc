@@ -1,0 +1,419 @@
+// Scenario files: TOML (toml++) read into exact parameter values with file:line:col errors.
+#include "ncpmi/models/scenario.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <utility>
+
+#include <toml++/toml.h>
+
+#include "ncpmi/game/error.h"
+#include "ncpmi/io/efg.h"
+
+namespace ncpmi::models {
+namespace {
+
+constexpr const char* kTopKeys[] = {"title", "description", "sources", "model", "threshold",
+                                    "conditions", "parameters"};
+constexpr const char* kLetters = "NCPMI";
+
+SourceLocation Loc(const toml::source_region& r) {
+  return {static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)};
+}
+
+// The text of a scenario split into lines (without "\n" or a trailing "\r"), to recover the
+// decimal text of floats and the comment after each value.
+class Lines {
+ public:
+  explicit Lines(std::string_view text) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view line = text.substr(start, end - start);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      lines_.push_back(line);
+      start = end + 1;
+    }
+  }
+  // The line (1-based) from the 1-based code-point column on; empty when out of range.
+  std::string_view From(int line, int column) const {
+    if (line < 1 || static_cast<std::size_t>(line) > lines_.size() || column < 1) return {};
+    std::string_view s = lines_[static_cast<std::size_t>(line - 1)];
+    std::size_t byte = 0;
+    for (int c = 1; c < column && byte < s.size(); ++c) {
+      ++byte;  // skip the continuation bytes of a multi-byte UTF-8 code point
+      while (byte < s.size() && (static_cast<unsigned char>(s[byte]) & 0xC0) == 0x80) ++byte;
+    }
+    return s.substr(byte);
+  }
+
+ private:
+  std::vector<std::string_view> lines_;
+};
+
+std::string Trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// The comment after a value on its last line ("" if none).
+std::string TrailingComment(const Lines& lines, const toml::node& node) {
+  const toml::source_region& r = node.source();
+  const std::string_view rest = lines.From(static_cast<int>(r.end.line), static_cast<int>(r.end.column));
+  const std::size_t hash = rest.find('#');
+  return hash == std::string_view::npos ? std::string() : Trim(rest.substr(hash + 1));
+}
+
+const char* TypeName(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a float";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    default: return "nothing";
+  }
+}
+
+std::string Describe(const toml::node& node) {
+  std::string out = TypeName(node);
+  if (const auto* s = node.as_string()) out += " \"" + s->get() + "\"";
+  if (const auto* i = node.as_integer()) out += " " + std::to_string(i->get());
+  if (const auto* b = node.as_boolean()) out += b->get() ? " true" : " false";
+  return out;
+}
+
+std::size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// " (did you mean 'x'?)" when a candidate is close, else " (known: a, b, ...)".
+std::string Suggest(const std::string& name, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_distance = name.size() / 3 + 2;
+  for (const std::string& c : candidates) {
+    const std::size_t d = EditDistance(name, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  if (!best.empty()) return " (did you mean '" + best + "'?)";
+  std::string known;
+  for (const std::string& c : candidates) known += (known.empty() ? "" : ", ") + c;
+  return known.empty() ? std::string(" (there are none)") : " (known: " + known + ")";
+}
+
+// Entries of a table in the order they were written, with where each key was written.
+struct Entry {
+  std::string key;
+  const toml::node* node;
+  SourceLocation key_location;
+};
+std::vector<Entry> InFileOrder(const toml::table& table) {
+  std::vector<Entry> entries;
+  for (const auto& [key, node] : table) entries.push_back({std::string(key.str()), &node, Loc(key.source())});
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    const auto& x = a.node->source().begin;
+    const auto& y = b.node->source().begin;
+    return x.line != y.line ? x.line < y.line : x.column < y.column;
+  });
+  return entries;
+}
+
+class ScenarioReader {
+ public:
+  ScenarioReader(std::string_view text, const std::string& source_name)
+      : text_(text), lines_(text) {
+    s_.path = source_name;
+  }
+
+  Scenario Read() {
+    toml::table root;
+    try {
+      root = toml::parse(text_, s_.path);
+    } catch (const toml::parse_error& e) {
+      throw InputError(s_.path, static_cast<int>(e.source().begin.line),
+                       static_cast<int>(e.source().begin.column), std::string(e.description()));
+    }
+    const toml::node* conditions = nullptr;
+    const toml::node* parameters = nullptr;
+    for (const auto& [key, node, key_at] : InFileOrder(root)) {
+      if (key == "title" || key == "description") {
+        (key == "title" ? s_.title : s_.description) = String(key, *node);
+      } else if (key == "sources") {
+        ReadSources(*node);
+      } else if (key == "model") {
+        s_.model_location = Loc(node->source());
+        const std::string name = String(key, *node);
+        std::vector<std::string> known;
+        for (const ModelSpec& m : ModelSpecs()) known.push_back(m.name);
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+          Fail(*node, "unknown model '" + name + "'" + Suggest(name, known));
+        }
+        s_.model = name;
+      } else if (key == "threshold") {
+        s_.threshold = Number("threshold", *node, /*allow_bool=*/false, /*integer=*/false);
+        if (s_.threshold < 0 || s_.threshold > 1) {
+          Fail(*node, "threshold " + FormatRational(s_.threshold) + " is outside [0, 1]");
+        }
+        s_.threshold_given = true;
+      } else if (key == "conditions" || key == "parameters") {
+        if (!node->is_table()) Fail(*node, "'" + key + "' must be a table ([" + key + "]), got " + Describe(*node));
+        (key == "conditions" ? conditions : parameters) = node;
+      } else {
+        std::vector<std::string> known(std::begin(kTopKeys), std::end(kTopKeys));
+        FailAt(key_at, "unknown key '" + key + "'" + Suggest(key, known));
+      }
+    }
+    if (s_.model.empty()) throw InputError(s_.path, 1, 1, "missing key 'model' (the model to build, e.g. model = \"ncpmi-crisis\")");
+    const ModelSpec& model = FindModel(s_.model);
+    if (conditions != nullptr) ReadConditions(model, *conditions->as_table());
+    if (parameters != nullptr) ReadParameters(model, *parameters->as_table());
+    s_.values = ResolveParameters(model, s_.given);
+    BuildScenario(s_);  // combination errors, located at the parameter they name
+    return std::move(s_);
+  }
+
+ private:
+  [[noreturn]] void FailAt(const SourceLocation& at, const std::string& message) const {
+    throw InputError(s_.path, at.line, at.column, message);
+  }
+  [[noreturn]] void Fail(const toml::node& node, const std::string& message) const {
+    FailAt(Loc(node.source()), message);
+  }
+
+  std::string String(const std::string& key, const toml::node& node) const {
+    if (const auto* s = node.as_string()) return s->get();
+    Fail(node, "'" + key + "' must be a string, got " + Describe(node));
+  }
+
+  void ReadSources(const toml::node& node) {
+    if (const auto* array = node.as_array()) {
+      for (const toml::node& item : *array) {
+        s_.sources += (s_.sources.empty() ? "" : "; ") + String("sources", item);
+      }
+    } else {
+      s_.sources = String("sources", node);
+    }
+  }
+
+  // An exact number from an integer, a float (its decimal text), a string or (allow_bool) a boolean.
+  Rational Number(const std::string& what, const toml::node& node, bool allow_bool, bool integer) const {
+    if (const auto* i = node.as_integer()) {
+      Rational q;
+      mpz_set_si(q.get_num_mpz_t(), i->get());
+      return q;
+    }
+    if (const auto* b = node.as_boolean()) {
+      if (allow_bool) return b->get() ? 1 : 0;
+      Fail(node, what + ": expected a number, got " + Describe(node));
+    }
+    if (const auto* f = node.as_floating_point()) {
+      if (integer) {
+        Fail(node, what + ": expected an integer, got a float " + FloatText(node, f->get()));
+      }
+      if (!std::isfinite(f->get())) Fail(node, what + ": expected a finite number, got " + FloatText(node, f->get()));
+      const std::optional<Rational> q = ParseRational(FloatText(node, f->get()));
+      if (!q) Fail(node, what + ": cannot read the float " + FloatText(node, f->get()) + " exactly");
+      return *q;
+    }
+    if (allow_bool) Fail(node, what + ": expected true or false, got " + Describe(node));
+    if (const auto* s = node.as_string()) {
+      const std::optional<Rational> q = ParseRational(Trim(s->get()));
+      if (!q) {
+        Fail(node, what + ": expected a number (an integer, a fraction like \"3/4\" or a decimal), got the string \"" +
+                       s->get() + "\"");
+      }
+      return *q;
+    }
+    Fail(node, what + ": expected a number, got " + Describe(node));
+  }
+
+  // The float as written (underscores removed), so 0.45 is read as 9/20, not as the double
+  // nearest to it; the shortest round-trip form of the double if the text cannot be found.
+  std::string FloatText(const toml::node& node, double value) const {
+    const toml::source_region& r = node.source();
+    const std::string_view rest = lines_.From(static_cast<int>(r.begin.line), static_cast<int>(r.begin.column));
+    std::string token;
+    for (char c : rest) {
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.' || c == '_') {
+        if (c != '_') token += c;
+      } else {
+        break;
+      }
+    }
+    if (!token.empty() && ParseRational(token)) return token;
+    if (!token.empty() && !std::isfinite(value)) return token;  // inf, nan as written
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+  }
+
+  void Set(const std::string& name, const Rational& value, const toml::node& node, const std::string& what) {
+    const auto seen = s_.locations.find(name);
+    if (seen != s_.locations.end()) {
+      Fail(node, what + " is already set at line " + std::to_string(seen->second.line) + ", column " +
+                     std::to_string(seen->second.column));
+    }
+    s_.given[name] = value;
+    s_.locations[name] = Loc(node.source());
+    s_.notes[name] = TrailingComment(lines_, node);
+  }
+
+  void ReadConditions(const ModelSpec& model, const toml::table& table) {
+    const std::map<char, std::string> switches = ConditionSwitches(model);
+    std::string listed;
+    for (const char letter : std::string(kLetters)) {
+      const auto it = switches.find(letter);
+      if (it != switches.end()) listed += std::string(listed.empty() ? "" : ", ") + letter + " (" + it->second + ")";
+    }
+    for (const auto& [key, node, key_at] : InFileOrder(table)) {
+      std::string name;
+      char letter = 0;
+      if (key.size() == 1 && std::string_view(kLetters).find(key[0]) != std::string_view::npos) {
+        letter = key[0];
+        const auto it = switches.find(letter);
+        if (it == switches.end()) {
+          FailAt(key_at, "condition " + key + " is not a switch of model " + model.name +
+                          (switches.empty() ? std::string(" (it has none)") : " (its switches: " + listed + ")"));
+        }
+        name = it->second;
+      } else {
+        for (const auto& [l, n] : switches) {
+          if (n == key) {
+            letter = l;
+            name = n;
+          }
+        }
+        if (name.empty()) {
+          FailAt(key_at, "unknown condition '" + key + "': model " + model.name +
+                          (switches.empty() ? std::string(" has no condition switches")
+                                            : " has " + listed + "; write a letter or a switch name"));
+        }
+      }
+      const auto* b = node->as_boolean();
+      if (b == nullptr) Fail(*node, "condition " + key + ": expected true or false, got " + Describe(*node));
+      Set(name, b->get() ? 1 : 0, *node, std::string("condition ") + letter + " (" + name + ")");
+    }
+  }
+
+  void ReadParameters(const ModelSpec& model, const toml::table& table) {
+    std::vector<std::string> known;
+    for (const ParameterSpec& p : model.parameters) known.push_back(p.name);
+    for (const auto& [key, node, key_at] : InFileOrder(table)) {
+      const auto spec = std::find_if(model.parameters.begin(), model.parameters.end(),
+                                     [&key = key](const ParameterSpec& p) { return p.name == key; });
+      if (spec == model.parameters.end()) {
+        FailAt(key_at, "unknown parameter '" + key + "' of model " + model.name + Suggest(key, known));
+      }
+      const Rational value = Number("parameter " + key, *node, spec->kind == ParameterKind::kBoolean,
+                                    spec->kind == ParameterKind::kInteger);
+      Set(key, value, *node, "parameter " + key + (spec->condition ? std::string(" (condition ") + spec->condition + ")" : ""));
+      try {
+        ResolveParameters(model, {{key, value}});  // kind and range, reported in file order
+      } catch (const InputError& e) {
+        Fail(*node, e.what());
+      }
+    }
+  }
+
+  std::string_view text_;
+  Lines lines_;
+  Scenario s_;
+};
+
+}  // namespace
+
+bool IsScenarioPath(const std::string& path) {
+  if (path.size() < 5) return false;
+  std::string tail = path.substr(path.size() - 5);
+  for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return tail == ".toml";
+}
+
+Scenario ParseScenario(std::string_view text, const std::string& source_name) {
+  return ScenarioReader(text, source_name).Read();
+}
+
+Scenario ReadScenarioFile(const std::string& path) {
+  const std::string text = ReadWholeFile(path);
+  return ParseScenario(text, path == "-" ? std::string("<stdin>") : path);
+}
+
+Game BuildScenario(const Scenario& scenario, const ParameterValues& overrides) {
+  const ModelSpec& model = FindModel(scenario.model);
+  ParameterValues values = scenario.values;
+  for (const auto& [name, value] : overrides) values[name] = value;
+  try {
+    return model.build(values);
+  } catch (const InputError& e) {
+    const std::string message = e.what();
+    const std::string prefix = "parameter ";
+    if (message.compare(0, prefix.size(), prefix) != 0) throw;
+    const std::string name = message.substr(prefix.size(), message.find(':') - prefix.size());
+    const auto at = scenario.locations.find(name);
+    const bool located = at != scenario.locations.end() && overrides.count(name) == 0;
+    const SourceLocation loc = located ? at->second : scenario.model_location;
+    throw InputError(scenario.path, std::max(loc.line, 1), std::max(loc.column, 1),
+                     message + (located ? "" : overrides.count(name) ? " (as overridden)" : " (default value)"));
+  }
+}
+
+std::map<char, std::string> ConditionSwitches(const ModelSpec& model) {
+  std::map<char, std::string> out;
+  for (const ParameterSpec& p : model.parameters) {
+    if (p.condition != 0) out.emplace(p.condition, p.name);
+  }
+  return out;
+}
+
+std::string ScenarioComment(const Scenario& s) {
+  const ModelSpec& model = FindModel(s.model);
+  std::string out = "Scenario: " + (s.title.empty() ? std::string("(untitled)") : s.title) + "\n";
+  out += "File: " + s.path + "\n";
+  if (!s.sources.empty()) out += "Sources: " + s.sources + "\n";
+  out += "Model: " + s.model + "\n";
+  out += "Settlement threshold: P(S) >= " + FormatRational(s.threshold) + "\n";
+  out += "Conditions:";
+  const std::map<char, std::string> switches = ConditionSwitches(model);
+  for (const char letter : std::string(kLetters)) {
+    const auto it = switches.find(letter);
+    if (it != switches.end()) out += std::string(" ") + letter + (s.values.at(it->second) != 0 ? "=on" : "=off");
+  }
+  out += "\nParameters (every value used; 'default' where the scenario does not set it):\n";
+  for (const ParameterSpec& p : model.parameters) {
+    out += "  " + p.name + " = " + FormatRational(s.values.at(p.name));
+    const auto note = s.notes.find(p.name);
+    if (s.given.count(p.name) == 0) {
+      out += "  (default)";
+    } else if (note != s.notes.end() && !note->second.empty()) {
+      out += "  # " + note->second;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace ncpmi::models

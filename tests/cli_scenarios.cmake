@@ -1,0 +1,96 @@
+# ctest cases for scenario files: `ncpmi solve SCENARIO.toml`, `ncpmi export`, `ncpmi conditions`.
+#
+# Included from tests/CMakeLists.txt, which sets NCPMI_EXE. Tests run in the project root so that
+# paths look as a user would type them. Expected numbers are derived in tests/conditions_test.cc.
+
+if(NOT DEFINED NCPMI_EXE)
+  set(NCPMI_EXE $<TARGET_FILE:ncpmi>)
+endif()
+set(_scen_work ${CMAKE_CURRENT_BINARY_DIR}/cli_scenarios)
+set(_scen_check_exit ${CMAKE_CURRENT_SOURCE_DIR}/check_exit.sh)
+set(_scen_haiti instances/haiti-1994.toml)
+file(MAKE_DIRECTORY ${_scen_work})
+
+# The output must match `regex` (CMake regex); any "ncpmi: ..." line fails the test.
+function(_scen_output_test name regex)
+  add_test(NAME cli.scenario.${name} COMMAND ${NCPMI_EXE} ${ARGN} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(cli.scenario.${name} PROPERTIES
+    PASS_REGULAR_EXPRESSION "${regex}"
+    FAIL_REGULAR_EXPRESSION "(^|\n)ncpmi: ")
+endfunction()
+
+# A shell script (run by sh with the ncpmi path as $0 and the work directory as $1) must exit 0.
+function(_scen_shell_test name script)
+  add_test(NAME cli.scenario.${name} COMMAND sh -c "${script}" ${NCPMI_EXE} ${_scen_work}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endfunction()
+
+# --- solve ----------------------------------------------------------------------------------------
+_scen_output_test(solve_text
+  "payoffs: Coercer 27/160, Target 93/800, Mediator 4/5, Holdout 2/5.*P\\(settlement\\) 9/10, P\\(durable settlement\\) 27/40.*SETTLEMENT:durable 27/40, SETTLEMENT:broken 9/40, WAR 1/10\nverdict: all \\(1 of 1 distinct pure SPE outcome"
+  solve ${_scen_haiti} --exact)
+_scen_output_test(solve_json
+  "\"equilibria\": \\[.*\"p_settlement\": \"9/10\".*\"scenario\": {.*\"model\": \"ncpmi-crisis\",\n  \"p_settlement\": \"9/10\",\n  \"p_durable\": \"27/40\",\n  \"outcome_classes\": {.*\"verdict\": {\n    \"settle\": \"all\""
+  solve ${_scen_haiti} --exact --format json)
+_scen_output_test(solve_csv
+  "^equilibrium,node,label,probability,payoff_Coercer,payoff_Target,payoff_Mediator,payoff_Holdout,expected_Coercer,expected_Target,expected_Mediator,expected_Holdout,outcome_class,p_settlement,p_durable,verdict\n.*,SETTLEMENT:durable,9/10,27/40,all\n"
+  solve ${_scen_haiti} --exact --format csv)
+_scen_output_test(solve_double
+  "P\\(settlement\\) 0.9, P\\(durable settlement\\) 0.675"
+  solve ${_scen_haiti})
+_scen_output_test(solve_haiti_1993_no_settlement
+  "P\\(settlement\\) 0, P\\(durable settlement\\) 0.*verdict: no "
+  solve instances/haiti-1993.toml --exact)
+
+# --- export ---------------------------------------------------------------------------------------
+_scen_output_test(export_stdout
+  "^EFG 2 R \"Haiti 1994 -- NCPMI crisis \\(conditions on: .*\\)\" { \"Coercer\" \"Target\" \"Mediator\" \"Holdout\" }\n\"Scenario: Haiti 1994\nFile: instances/haiti-1994.toml\n.*  enforcement = 3/4  # the amnesty holds"
+  export ${_scen_haiti} -o -)
+_scen_shell_test(export_then_solve_gives_the_same_payoffs
+  "set -e; \"$0\" export instances/haiti-1994.toml -o \"$1/haiti-1994.efg\"; a=$(\"$0\" solve \"$1/haiti-1994.efg\" --exact --all | grep -A3 '^  payoffs:'); b=$(\"$0\" solve instances/haiti-1994.toml --exact --all | grep -A3 '^  payoffs:'); test -n \"$a\"; test \"$a\" = \"$b\"")
+
+# --- conditions -----------------------------------------------------------------------------------
+_scen_output_test(conditions_csv_header
+  "^N,C,P,M,I,verdict,p_settlement,p_durable,p_settlement_min,p_settlement_max,equilibria,settling,complete,decided_by,settles,outcome_class,outcome_classes,path,payoff_Coercer,payoff_Target,payoff_Mediator,payoff_Holdout\n0,0,0,0,0,no,0,0,.*\n1,1,1,1,1,all,9/10,27/40,"
+  conditions ${_scen_haiti} --format csv)
+_scen_output_test(conditions_text
+  "N C P M I \\| verdict.*1 1 1 1 1 \\| all .*solution \\(complex, minimal cover\\): N\\*C\\*P\\*M\\*I\\; consistency 1, coverage 1.*necessary in this scenario \\(switching it off alone leaves no settling SPE\\): N, C, P, M, I\njointly sufficient: yes"
+  conditions ${_scen_haiti})
+_scen_output_test(conditions_json
+  "\"solution\": \"N\\*C\\*P\\*M\\*I\".*\"necessary\": \\[\n    \"N\",\n    \"C\",\n    \"P\",\n    \"M\",\n    \"I\"\n  \\]"
+  conditions ${_scen_haiti} --format json)
+_scen_output_test(conditions_markdown
+  "\\| N \\| C \\| P \\| M \\| I \\| verdict \\| SPE \\| P\\(S\\) \\|.*\\| 1 \\| 1 \\| 1 \\| 1 \\| 1 \\| all \\| 1/1 \\| 9/10 \\| 27/40 \\|"
+  conditions ${_scen_haiti} --format markdown)
+_scen_output_test(conditions_latex
+  "begin{tabular}.*toprule.*1 & 1 & 1 & 1 & 1 & all & 1/1 & [$].frac{9}{10}[$] & [$].frac{27}{40}[$].*bottomrule"
+  conditions ${_scen_haiti} --format latex)
+_scen_output_test(conditions_threshold
+  "settlement: P\\(S\\) >= 19/20"
+  conditions ${_scen_haiti} --threshold 0.95)
+foreach(_format text json csv)
+  _scen_shell_test(conditions_${_format}_identical_for_1_and_2_threads
+    "set -e; \"$0\" conditions instances/north-korea-2017.toml --format ${_format} --threads 1 > \"$1/t1.${_format}\"; \"$0\" conditions instances/north-korea-2017.toml --format ${_format} --threads 2 > \"$1/t2.${_format}\"; test -s \"$1/t1.${_format}\"; cmp \"$1/t1.${_format}\" \"$1/t2.${_format}\"")
+endforeach()
+
+# --- bad input: exit 2 with one line ----------------------------------------------------------------
+function(_scen_exit_test name status regex)
+  add_test(NAME cli.scenario.${name}
+    COMMAND sh ${_scen_check_exit} ${status} -e "${regex}" -- ${ARGN}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endfunction()
+_scen_exit_test(malformed_solve_exits_2 2
+  "^ncpmi: tests/malformed_scenarios/06_value_out_of_range.toml:3:5: parameter p: 3/2 is outside the valid range \\[0, 1\\]$"
+  ${NCPMI_EXE} solve tests/malformed_scenarios/06_value_out_of_range.toml)
+_scen_exit_test(malformed_conditions_exits_2 2
+  "^ncpmi: tests/malformed_scenarios/04_unknown_parameter_close.toml:5:1: unknown parameter 'w_tt' of model ncpmi-crisis \\(did you mean 'w_t'\\?\\)$"
+  ${NCPMI_EXE} conditions tests/malformed_scenarios/04_unknown_parameter_close.toml)
+_scen_exit_test(malformed_export_exits_2 2
+  "^ncpmi: tests/malformed_scenarios/01_toml_syntax_error.toml:3:4: "
+  ${NCPMI_EXE} export tests/malformed_scenarios/01_toml_syntax_error.toml -o -)
+_scen_exit_test(conditions_bad_threshold_exits_2 2
+  "^ncpmi: --threshold '3/2' must be a number in \\[0, 1\\]"
+  ${NCPMI_EXE} conditions ${_scen_haiti} --threshold 3/2)
+_scen_exit_test(conditions_model_without_switches_exits_2 2
+  "^ncpmi: <stdin>:1:9: model ultimatum has no switch for condition N"
+  sh -c "printf 'model = \"ultimatum\"\\n' | \"$0\" conditions -" ${NCPMI_EXE})

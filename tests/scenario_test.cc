@@ -1,0 +1,154 @@
+// Scenario files (TOML): exact numbers, conditions, the malformed catalogue with its
+// file:line:col messages, and the bundled instances/*.toml equal to the presets.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ncpmi/game/error.h"
+#include "ncpmi/io/efg.h"
+#include "ncpmi/models/presets.h"
+#include "ncpmi/models/scenario.h"
+
+namespace ncpmi::models {
+namespace {
+
+namespace fs = std::filesystem;
+
+Rational R(long num, long den = 1) { return MakeRational(num, den); }
+
+std::string Instance(const std::string& name) {
+  return (fs::path(NCPMI_SOURCE_DIR) / "instances" / (name + ".toml")).string();
+}
+
+std::string ErrorOf(const std::string& text, const std::string& name = "s.toml") {
+  try {
+    ParseScenario(text, name);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(accepted: no error)";
+}
+
+TEST_CASE("a scenario reads integers, fraction strings and floats as exact rationals", "[scenario]") {
+  const Scenario s = ParseScenario(R"(title = "exact numbers"
+model = "ncpmi-crisis"
+threshold = 0.45
+[parameters]
+pressure_rounds = 3          # an integer
+p = "9/10"                   # a fraction string
+w_t = 0.45                   # a float: 9/20 exactly, not the double nearest to 0.45
+w_c = 1_000.5e-3             # underscores and exponent: 1.0005 = 2001/2000
+b_c = "0.3"                  # a decimal string
+rho = 1
+roadmap_t = -0.1
+mediator_value = "-7"
+assurance_offer = false      # a boolean parameter
+)",
+                                   "s.toml");
+  CHECK(s.title == "exact numbers");
+  CHECK(s.model == "ncpmi-crisis");
+  CHECK(s.threshold == R(9, 20));
+  CHECK(s.threshold_given);
+  CHECK(s.given.at("pressure_rounds") == 3);
+  CHECK(s.given.at("p") == R(9, 10));
+  CHECK(s.given.at("w_t") == R(9, 20));
+  CHECK(s.given.at("w_c") == R(2001, 2000));
+  CHECK(s.given.at("b_c") == R(3, 10));
+  CHECK(s.given.at("rho") == 1);
+  CHECK(s.given.at("roadmap_t") == R(-1, 10));
+  CHECK(s.given.at("mediator_value") == -7);
+  CHECK(s.given.at("assurance_offer") == 0);
+  CHECK(s.notes.at("w_t") == "a float: 9/20 exactly, not the double nearest to 0.45");
+  CHECK(s.notes.at("rho").empty());
+  CHECK(s.locations.at("p").line == 6);
+  CHECK(s.locations.at("p").column == 5);
+  // Defaults fill every other parameter.
+  CHECK(s.values.size() == FindModel("ncpmi-crisis").parameters.size());
+  CHECK(s.values.at("enforcement") == R(3, 4));
+}
+
+TEST_CASE("a scenario names conditions by letter or by switch name", "[scenario]") {
+  const Scenario s = ParseScenario("model = \"ncpmi-crisis\"\n[conditions]\nN = false\ncommitment = false\nI = true\n", "s.toml");
+  CHECK(s.given.at("no_veto") == 0);
+  CHECK(s.given.at("commitment") == 0);
+  CHECK(s.given.at("initiative") == 1);
+  CHECK(s.values.at("pain") == 1);  // default: present
+  CHECK(s.threshold == R(1, 2));    // default tau
+  CHECK_FALSE(s.threshold_given);
+}
+
+TEST_CASE("a value error names the file, line and column of the value", "[scenario]") {
+  CHECK(ErrorOf("model = \"ncpmi-crisis\"\n[parameters]\n  enforcement = 2\n") ==
+        "s.toml:3:17: parameter enforcement: 2 is outside the valid range [0, 1]");
+  CHECK(ErrorOf("model = \"ncpmi-crisis\"\n[parameters]\nrho = [1]\n") ==
+        "s.toml:3:7: parameter rho: expected a number, got an array");
+}
+
+TEST_CASE("a scenario path is recognised by its .toml extension", "[scenario]") {
+  CHECK(IsScenarioPath("instances/haiti-1994.toml"));
+  CHECK(IsScenarioPath("A.TOML"));
+  CHECK_FALSE(IsScenarioPath("instances/haiti_1994.efg"));
+  CHECK_FALSE(IsScenarioPath("toml"));
+}
+
+TEST_CASE("every malformed scenario file is rejected with exactly its catalogued message", "[scenario]") {
+  const fs::path dir = fs::path(NCPMI_TESTS_DIR) / "malformed_scenarios";
+  std::ifstream in(dir / "expected.txt");
+  REQUIRE(in);
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    const std::size_t tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    entries.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+  }
+  CHECK(entries.size() >= 10);
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir)) files += e.path().extension() == ".toml";
+  CHECK(files == entries.size());  // every file is catalogued
+  for (const auto& [file, expected] : entries) {
+    DYNAMIC_SECTION(file) {
+      CHECK(ErrorOf(ReadWholeFile((dir / file).string()), file) == expected);
+    }
+  }
+}
+
+TEST_CASE("every bundled scenario file gives exactly its preset's values and source notes", "[scenario]") {
+  for (const Preset& p : Presets()) {
+    CAPTURE(p.name);
+    const Scenario s = ReadScenarioFile(Instance(p.name));
+    CHECK(s.model == p.model);
+    CHECK(s.description == p.summary);
+    CHECK(s.sources == p.sources);
+    CHECK(s.given == p.values);
+    for (const auto& [name, note] : p.notes) {
+      CAPTURE(name);
+      CHECK(s.notes.at(name) == note);
+    }
+  }
+}
+
+TEST_CASE("the exported comment records the scenario and every parameter value", "[scenario]") {
+  const Scenario s = ReadScenarioFile(Instance("haiti-1994"));
+  const std::string comment = ScenarioComment(s);
+  CHECK_THAT(comment, Catch::Matchers::StartsWith("Scenario: Haiti 1994\n"));
+  CHECK_THAT(comment, Catch::Matchers::Contains("Conditions: N=on C=on P=on M=on I=on\n"));
+  CHECK_THAT(comment, Catch::Matchers::Contains("  enforcement = 3/4  # the amnesty holds with 3/4"));
+  // The game itself is the model's game for those values.
+  const ModelSpec& m = FindModel("ncpmi-crisis");
+  CHECK(WriteEfgString(BuildScenario(s)) == WriteEfgString(m.build(ResolveParameters(m, FindPreset("haiti-1994").values))));
+}
+
+TEST_CASE("a builder error for values written in the scenario is located at the parameter", "[scenario]") {
+  const Scenario s = ParseScenario("model = \"ncpmi-crisis\"\n", "s.toml");
+  REQUIRE_THROWS_WITH(BuildScenario(s, {{"sanction_pain", R(1, 10)}, {"pain_growth", R(-1, 10)}}),
+                      Catch::Matchers::StartsWith("s.toml:1:9: parameter pain_growth: ") &&
+                          Catch::Matchers::EndsWith(" (as overridden)"));
+}
+
+}  // namespace
+}  // namespace ncpmi::models
