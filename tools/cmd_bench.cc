@@ -2,6 +2,7 @@
 #include <omp.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -19,6 +20,8 @@
 #include "ncpmi/eq/spe_solver.h"
 #include "ncpmi/game/structure.h"
 #include "ncpmi/gen/random_game.h"
+#include "ncpmi/models/presets.h"
+#include "ncpmi/models/timing.h"
 #include "ncpmi/io/efg.h"
 
 namespace ncpmi::cli {
@@ -73,7 +76,22 @@ struct BenchOptions {
   std::vector<std::int64_t> lp_sequences{100, 1000, 10000, 100000};
   std::int64_t lp_exact_max = 10000;
   int lp_infoset_size = 4;
+  int crisis_repeats = 100;
 };
+
+// The composite NCPMI crisis model: build and solve time of one condition combination (what
+// `ncpmi conditions` does 32 times and a sweep does per point), for every bundled preset.
+void RunCrisisBench(const BenchOptions& o) {
+  if (o.crisis_repeats <= 0) return;
+  for (const models::Preset& preset : models::Presets()) {
+    if (preset.model != "ncpmi-crisis") continue;
+    const models::CrisisTiming t = models::MeasureCrisis(preset.values, o.crisis_repeats);
+    std::cout << fmt::format(
+        "crisis    {:<18} {} games of up to {} nodes: build {:.1f} us, exact solve {:.1f} us, "
+        "double solve {:.1f} us per game\n",
+        preset.name, t.games, t.max_nodes, t.build_us, t.solve_exact_us, t.solve_double_us);
+  }
+}
 
 // Sequences of the two players' sequence forms: the empty one plus one per action.
 std::int64_t CountSequences(const Game& game) {
@@ -86,7 +104,11 @@ std::int64_t CountSequences(const Game& game) {
 
 // The sequence-form LP on seeded zero-sum games with information sets (issue: 10^2..10^5
 // sequences), double and exact, and the whole `solve` pipeline (decomposition + certificates).
+// The size is the number of sequences of the game generated (both players, empty ones included):
+// decision nodes are first estimated, then scaled once by the ratio observed.
 void RunLpBench(const BenchOptions& o) {
+  // Exact solves beyond this are reported as "time limit reached", never left hanging.
+  constexpr double kExactLimitSeconds = 600.0;
   for (const std::int64_t target : o.lp_sequences) {
     if (target <= 0) continue;
     RandomGameOptions g;
@@ -95,31 +117,42 @@ void RunLpBench(const BenchOptions& o) {
     g.zero_sum = true;
     g.infoset_size = o.lp_infoset_size;
     g.seed = o.seed;
-    // A binary tree with decision sets of about K nodes has about 2·nodes/K + 2 sequences.
     g.nodes = std::max<std::int64_t>(4, target * o.lp_infoset_size / 2);
-    const Game game = GenerateRandomGame(g);
-    const std::int64_t sequences = CountSequences(game);
+    Game game = GenerateRandomGame(g);
+    std::int64_t sequences = CountSequences(game);
+    if (std::abs(sequences - target) * 20 > target) {
+      g.nodes = std::max<std::int64_t>(
+          4, static_cast<std::int64_t>(static_cast<double>(g.nodes) * static_cast<double>(target) /
+                                       static_cast<double>(sequences)));
+      game = GenerateRandomGame(g);
+      sequences = CountSequences(game);
+    }
     auto t0 = Clock::now();
     const LpEquilibrium<double> lp = SolveConstantSumLp<double>(game, LpOptions{});
     const double lp_seconds = Seconds(t0);
     const NashCertificate<double> certificate = CertifyNash(game, lp.profile);
     std::cout << fmt::format(
-        "lp        {} sequences ({} decision nodes, sets of up to {}): LP {}x{} double {:.3f} s, "
-        "value {:.6g}, {}\n",
-        sequences, game.NumDecisionNodes(), o.lp_infoset_size, lp.rows, lp.columns, lp_seconds,
-        lp.payoff.empty() ? 0.0 : lp.payoff[0],
+        "lp        {} sequences ({} decision nodes, sets of up to {}, seed {}): LP {}x{} double "
+        "{:.3f} s, value {:.6g}, {} [{}]\n",
+        sequences, game.NumDecisionNodes(), o.lp_infoset_size, o.seed, lp.rows, lp.columns,
+        lp_seconds, lp.payoff.empty() ? 0.0 : lp.payoff[0],
         lp.status == EquilibriumSolveStatus::kSolved && certificate.verified ? "verified"
-                                                                             : "NOT VERIFIED");
+                                                                             : "NOT VERIFIED",
+        lp.message);
+    std::cout.flush();
     if (sequences <= o.lp_exact_max) {
+      LpOptions exact_options;
+      exact_options.time_limit_seconds = kExactLimitSeconds;
       t0 = Clock::now();
-      const LpEquilibrium<Rational> exact = SolveConstantSumLp<Rational>(game, LpOptions{});
+      const LpEquilibrium<Rational> exact = SolveConstantSumLp<Rational>(game, exact_options);
       const double exact_seconds = Seconds(t0);
       const bool verified = exact.status == EquilibriumSolveStatus::kSolved &&
                             CertifyNash(game, exact.profile).verified;
-      std::cout << fmt::format("          exact {:.3f} s, value {}, {}\n", exact_seconds,
+      std::cout << fmt::format("          exact {:.3f} s, value {}, {} [{}]\n", exact_seconds,
                                exact.payoff.empty() ? std::string("-")
                                                     : FormatRational(exact.payoff[0]),
-                               verified ? "verified exactly" : "NOT VERIFIED");
+                               verified ? "verified exactly" : "NOT VERIFIED", exact.message);
+      std::cout.flush();
     }
     t0 = Clock::now();
     const SpeSolution<double> spe = SolveSubgamePerfect<double>(game, SpeOptions{});
@@ -128,6 +161,7 @@ void RunLpBench(const BenchOptions& o) {
         "steps, {}\n",
         Seconds(t0), spe.subgames.size(), spe.backward_induction_steps,
         spe.verified ? "verified" : "NOT VERIFIED");
+    std::cout.flush();
   }
 }
 
@@ -252,6 +286,7 @@ void RunBench(const BenchOptions& o) {
     (void)solution;
   }
 
+  RunCrisisBench(o);
   RunLpBench(o);
 }
 
@@ -270,6 +305,9 @@ void AddBenchCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--threads", o->max_threads, "Largest thread count (0: all cores)")
       ->check(CLI::Range(0, 1024));
+  cmd->add_option("--crisis-repeats", o->crisis_repeats,
+                  "Repeats of the 32 condition combinations per crisis preset (0 skips)")
+      ->capture_default_str();
   cmd->add_option("--lp-sequences", o->lp_sequences,
                   "Sizes (sequences) of the zero-sum games for the sequence-form LP (0 skips)")
       ->delimiter(',')
