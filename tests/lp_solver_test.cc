@@ -179,5 +179,61 @@ TEST_CASE("random zero-sum games get certified LP equilibria in both arithmetics
   }
 }
 
+// Large enough (over 2000 rows in player 1's LP) for the interior-point start of the solvers.
+Game LargeZeroSumGame(std::uint64_t seed) {
+  RandomGameOptions options;
+  options.nodes = 3000;
+  options.seed = seed;
+  options.zero_sum = true;
+  options.infoset_size = 4;
+  options.branching = 2;
+  return GenerateRandomGame(options);
+}
+
+TEST_CASE("large zero-sum games are solved from interior-point supports in both arithmetics",
+          "[lp]") {
+  const std::uint64_t seed = GENERATE(1, 2);
+  const Game game = LargeZeroSumGame(seed);
+  INFO("seed " << seed);
+  const LpEquilibrium<double> rough = SolveCertified<double>(game);
+  CHECK(rough.rows >= 2000);
+  CHECK_THAT(rough.message, Contains("interior point"));
+  const LpEquilibrium<Rational> exact = SolveCertified<Rational>(game);
+  CHECK_THAT(exact.message, Contains("interior point"));
+  for (int p = 0; p < 2; ++p) {
+    CHECK_THAT(rough.payoff[static_cast<std::size_t>(p)],
+               WithinAbs(ToDouble(exact.payoff[static_cast<std::size_t>(p)]), 1e-9));
+  }
+}
+
+TEST_CASE("payoffs with outcomes on non-terminal nodes keep the LP value when shifted", "[lp]") {
+  // Negative payoffs on non-terminal nodes leave the information-set values free (no shift can
+  // make every payoff cell nonnegative); the answer must not change.
+  const int seed = GENERATE(range(1, 11));
+  RandomGameOptions options;
+  options.nodes = 60;
+  options.seed = static_cast<std::uint64_t>(seed);
+  options.zero_sum = true;
+  options.infoset_size = 3;
+  options.nonterminal_outcome_fraction = 0.5;
+  const Game game = GenerateRandomGame(options);
+  INFO("seed " << seed);
+  const LpEquilibrium<Rational> exact = SolveCertified<Rational>(game);
+  const LpEquilibrium<double> rough = SolveCertified<double>(game);
+  CHECK_THAT(rough.payoff[0], WithinAbs(ToDouble(exact.payoff[0]), 1e-9));
+}
+
+TEST_CASE("the time limit bounds every phase of the LP solvers", "[lp]") {
+  const Game game = LargeZeroSumGame(3);
+  LpOptions options;
+  options.time_limit_seconds = 1e-3;
+  const LpEquilibrium<Rational> exact = SolveConstantSumLp<Rational>(game, options);
+  CHECK(exact.status == EquilibriumSolveStatus::kLimitReached);
+  CHECK_THAT(exact.message, Contains("time limit"));
+  const LpEquilibrium<double> rough = SolveConstantSumLp<double>(game, options);
+  CHECK(rough.status == EquilibriumSolveStatus::kLimitReached);
+  CHECK_THAT(rough.message, Contains("time limit"));
+}
+
 }  // namespace
 }  // namespace ncpmi

@@ -140,7 +140,7 @@ void RunLpBench(const BenchOptions& o) {
                                                                              : "NOT VERIFIED",
         lp.message);
     std::cout.flush();
-    if (sequences <= o.lp_exact_max) {
+    if (target <= o.lp_exact_max) {  // the size asked for: the game may have a few more
       LpOptions exact_options;
       exact_options.time_limit_seconds = kExactLimitSeconds;
       t0 = Clock::now();

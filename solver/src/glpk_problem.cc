@@ -84,13 +84,15 @@ GlpkProblem::~GlpkProblem() {
 
 GlpkProblem::GlpkProblem(GlpkProblem&& other) noexcept
     : problem_(std::exchange(other.problem_, nullptr)),
-      has_mip_solution_(other.has_mip_solution_) {}
+      has_mip_solution_(other.has_mip_solution_),
+      has_interior_point_(other.has_interior_point_) {}
 
 GlpkProblem& GlpkProblem::operator=(GlpkProblem&& other) noexcept {
   if (this != &other) {
     if (problem_ != nullptr) glp_delete_prob(problem_);
     problem_ = std::exchange(other.problem_, nullptr);
     has_mip_solution_ = other.has_mip_solution_;
+    has_interior_point_ = other.has_interior_point_;
   }
   return *this;
 }
@@ -102,6 +104,7 @@ void GlpkProblem::Resize(int rows, int columns) {
   for (int i = 1; i <= rows; ++i) glp_set_row_bnds(problem_, i, GLP_FR, 0.0, 0.0);
   for (int j = 1; j <= columns; ++j) glp_set_col_bnds(problem_, j, GLP_LO, 0.0, 0.0);
   has_mip_solution_ = false;
+  has_interior_point_ = false;
 }
 
 int GlpkProblem::NumRows() const { return glp_get_num_rows(problem_); }
@@ -153,11 +156,20 @@ LpStatus GlpkProblem::SolveSimplex(const GlpkSolveOptions& options) {
   glp_smcp parameters;
   glp_init_smcp(&parameters);
   parameters.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF;
-  parameters.presolve = GLP_OFF;
+  parameters.presolve = options.presolve ? GLP_ON : GLP_OFF;
   parameters.tm_lim = TimeLimitMs(options.time_limit_seconds);
   glp_scale_prob(problem_, GLP_SF_AUTO);
   glp_adv_basis(problem_, 0);
   int code = glp_simplex(problem_, &parameters);
+  if (options.presolve && code != GLP_ETMLIM && code != GLP_EITLIM &&
+      (code != 0 || glp_get_status(problem_) != GLP_OPT)) {
+    // The presolver may prove infeasibility or unboundedness without leaving a basis: solve again
+    // without it, so that every outcome is as without presolve.
+    parameters.presolve = GLP_OFF;
+    glp_adv_basis(problem_, 0);
+    code = glp_simplex(problem_, &parameters);
+  }
+  parameters.presolve = GLP_OFF;
   if (IsNumericalTrouble(code)) {
     // Start again from the slack basis with the dual simplex, which often gets past a
     // near-singular basis the primal met.
@@ -172,6 +184,27 @@ LpStatus GlpkProblem::SolveSimplex(const GlpkSolveOptions& options) {
   if (code == GLP_ETMLIM || code == GLP_EITLIM) return LpStatus::kLimitReached;
   if (code != 0) return LpStatus::kNumericalFailure;
   return SimplexOutcome(problem_);
+}
+
+LpStatus GlpkProblem::SolveInterior(const GlpkSolveOptions& options) {
+  ScopedTermHook hook(options.verbose);
+  glp_iptcp parameters;
+  glp_init_iptcp(&parameters);
+  parameters.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+  // AMD: the quotient minimum degree ordering (GLP_ORD_QMD) hits an internal assertion on
+  // sequence-form LPs of about 10^4 rows in GLPK 5.0 and aborts the process.
+  parameters.ord_alg = GLP_ORD_AMD;
+  // Nonzero codes (no convergence, instability, iteration limit, empty problem) are all failures;
+  // all but the last leave an iterate.
+  const int code = glp_interior(problem_, &parameters);
+  has_interior_point_ =
+      code == 0 || code == GLP_ENOCVG || code == GLP_EINSTAB || code == GLP_EITLIM;
+  if (code != 0) return LpStatus::kNumericalFailure;
+  switch (glp_ipt_status(problem_)) {
+    case GLP_OPT: return LpStatus::kOptimal;
+    case GLP_NOFEAS: return LpStatus::kInfeasible;
+    default: return LpStatus::kNumericalFailure;
+  }
 }
 
 LpStatus GlpkProblem::SolveExact(const GlpkSolveOptions& options) {
@@ -224,6 +257,10 @@ BasisStatus GlpkProblem::RowStatus(int row) const {
 BasisStatus GlpkProblem::ColumnStatus(int column) const {
   return ToBasisStatus(glp_get_col_stat(problem_, column + 1));
 }
+double GlpkProblem::InteriorColumnValue(int column) const {
+  return glp_ipt_col_prim(problem_, column + 1);
+}
+double GlpkProblem::InteriorRowDual(int row) const { return glp_ipt_row_dual(problem_, row + 1); }
 double GlpkProblem::MipObjectiveValue() const { return glp_mip_obj_val(problem_); }
 double GlpkProblem::MipColumnValue(int column) const {
   return glp_mip_col_val(problem_, column + 1);

@@ -27,9 +27,11 @@ struct SparseEquation {
 
 // Solves n equations in n unknowns exactly: Gaussian elimination with a Markowitz-style pivot
 // choice (the unknown in the fewest remaining equations, then the shortest equation), which keeps
-// sequence-form bases sparse. Returns nullopt if the system is singular. O(n²) pivot search plus
-// the fill-in.
-std::optional<std::vector<Rational>> SolveSquareSystem(std::vector<SparseEquation> rows, int n) {
+// sequence-form bases sparse. Returns nullopt if the system is singular, or (*timed_out set) once
+// the deadline passes. O(n²) pivot search plus the fill-in: about 10^4 unknowns is its practical
+// limit.
+std::optional<std::vector<Rational>> SolveSquareSystem(std::vector<SparseEquation> rows, int n,
+                                                       const Deadline& deadline, bool* timed_out) {
   const auto size = static_cast<std::size_t>(n);
   std::vector<std::vector<int>> rows_of_column(size);  // may hold stale entries; checked on use
   std::vector<int> count(size, 0);
@@ -43,6 +45,10 @@ std::optional<std::vector<Rational>> SolveSquareSystem(std::vector<SparseEquatio
   std::vector<int> pivot_row(size, -1), order;
   order.reserve(size);
   for (int step = 0; step < n; ++step) {
+    if (deadline.Expired()) {
+      *timed_out = true;
+      return std::nullopt;
+    }
     int c = -1;
     for (std::size_t j = 0; j < size; ++j) {
       if (column_done[j]) continue;
@@ -244,7 +250,9 @@ GlpkProblem ToGlpkScaled(const LinearModel<Rational>& model, bool* exact) {
 }
 
 std::optional<std::vector<Rational>> ExactBasicSolution(const LinearModel<Rational>& model,
-                                                        const GlpkProblem& problem) {
+                                                        const GlpkProblem& problem,
+                                                        const Deadline& deadline, bool* timed_out) {
+  *timed_out = false;
   const int m = model.NumRows();
   const int n = model.NumColumns();
   std::vector<Rational> x(static_cast<std::size_t>(n));
@@ -300,7 +308,7 @@ std::optional<std::vector<Rational>> ExactBasicSolution(const LinearModel<Ration
     }
     eq = std::move(sorted);
   }
-  auto solved = SolveSquareSystem(std::move(equations), unknowns);
+  auto solved = SolveSquareSystem(std::move(equations), unknowns, deadline, timed_out);
   if (!solved) return std::nullopt;
   for (int j = 0; j < n; ++j) {
     const auto jj = static_cast<std::size_t>(j);

@@ -3,6 +3,7 @@
 // Private to the solver library: the LP and MIP solvers share it.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,30 @@ struct LinearModel {
   void Add(int row, int column, const T& value) { entries.push_back({row, column, value}); }
 };
 
+// A time budget (seconds; 0 or less: none), started at construction, shared by the phases of one
+// solve.
+class Deadline {
+ public:
+  explicit Deadline(double seconds)
+      : limited_(seconds > 0),
+        end_(std::chrono::steady_clock::now() +
+             std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                 std::chrono::duration<double>(limited_ ? seconds : 0.0))) {}
+  bool Limited() const { return limited_; }
+  bool Expired() const { return limited_ && std::chrono::steady_clock::now() >= end_; }
+  // Seconds left for a GLPK call: 0 (GLPK's "none") without a limit, at least 1 ms with one.
+  double RemainingSeconds() const {
+    if (!limited_) return 0.0;
+    const double left =
+        std::chrono::duration<double>(end_ - std::chrono::steady_clock::now()).count();
+    return left > 1e-3 ? left : 1e-3;
+  }
+
+ private:
+  bool limited_;
+  std::chrono::steady_clock::time_point end_;
+};
+
 // Loads a double model. O(size).
 GlpkProblem ToGlpk(const LinearModel<double>& model);
 
@@ -72,8 +97,11 @@ GlpkProblem ToGlpkScaled(const LinearModel<Rational>& model, bool* exact);
 // bounds (free nonbasic at 0), basic ones from the basis equations, solved by sparse rational
 // Gaussian elimination. Returns nullopt if the basis matrix is singular or the solution violates a
 // bound of the exact model (the basis was optimal only to GLPK's tolerances). Column values.
+// Gives up with nullopt and *timed_out = true once the deadline passes (checked at every
+// elimination step).
 std::optional<std::vector<Rational>> ExactBasicSolution(const LinearModel<Rational>& model,
-                                                        const GlpkProblem& problem);
+                                                        const GlpkProblem& problem,
+                                                        const Deadline& deadline, bool* timed_out);
 
 // The fraction with the smallest denominator within `tolerance` of x (continued fractions), with
 // denominators at most max_denominator; the nearest convergent otherwise.

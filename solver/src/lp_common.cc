@@ -7,8 +7,19 @@
 namespace ncpmi::lp {
 namespace {
 
-GlpkSolveOptions GlpkOptions(const LpOptions& options) {
-  return {options.verbose, options.time_limit_seconds};
+GlpkSolveOptions GlpkOptions(const LpOptions& options, bool presolve = false) {
+  GlpkSolveOptions glpk;
+  glpk.verbose = options.verbose;
+  glpk.time_limit_seconds = options.time_limit_seconds;
+  glpk.presolve = presolve;
+  return glpk;
+}
+
+GlpkSolveOptions GlpkOptions(const LpOptions& options, const Deadline& deadline,
+                             bool presolve = false) {
+  GlpkSolveOptions glpk = GlpkOptions(options, presolve);
+  glpk.time_limit_seconds = deadline.RemainingSeconds();
+  return glpk;
 }
 
 void ReadColumns(const GlpkProblem& problem, SolvedModel* solved, bool mip) {
@@ -32,33 +43,56 @@ void RecordSize(const GlpkProblem& problem, SolvedModel* solved) {
 
 }  // namespace
 
-SolvedModel SolveLp(const LinearModel<double>& model, const LpOptions& options, bool polish) {
+SolvedModel SolveLp(const LinearModel<double>& model, const LpOptions& options, bool polish,
+                    bool presolve) {
+  const Deadline deadline(options.time_limit_seconds);
   GlpkProblem problem = ToGlpk(model);
   SolvedModel solved;
   RecordSize(problem, &solved);
-  solved.status = problem.SolveSimplex(GlpkOptions(options));
+  solved.status = problem.SolveSimplex(GlpkOptions(options, deadline, presolve));
   if (solved.status == LpStatus::kOptimal && polish) {
-    solved.status = problem.SolveExact(GlpkOptions(options));
+    solved.status = problem.SolveExact(GlpkOptions(options, deadline));
   }
   if (solved.status == LpStatus::kOptimal) ReadColumns(problem, &solved, /*mip=*/false);
   return solved;
 }
 
-SolvedModel SolveLpExact(const LinearModel<Rational>& model, const LpOptions& options) {
+SolvedModel SolveInterior(const LinearModel<double>& model, const LpOptions& options) {
+  GlpkProblem problem = ToGlpk(model);
+  SolvedModel solved;
+  RecordSize(problem, &solved);
+  solved.status = problem.SolveInterior(GlpkOptions(options));
+  if (!problem.HasInteriorPoint()) return solved;
+  solved.values.resize(static_cast<std::size_t>(problem.NumColumns()));
+  for (int j = 0; j < problem.NumColumns(); ++j) {
+    solved.values[static_cast<std::size_t>(j)] = problem.InteriorColumnValue(j);
+  }
+  solved.row_duals.resize(static_cast<std::size_t>(problem.NumRows()));
+  for (int i = 0; i < problem.NumRows(); ++i) {
+    solved.row_duals[static_cast<std::size_t>(i)] = problem.InteriorRowDual(i);
+  }
+  return solved;
+}
+
+SolvedModel SolveLpExact(const LinearModel<Rational>& model, const LpOptions& options,
+                         bool presolve) {
+  const Deadline deadline(options.time_limit_seconds);
   bool exact_input = false;
   GlpkProblem problem = ToGlpkScaled(model, &exact_input);
   SolvedModel solved;
   RecordSize(problem, &solved);
-  solved.status = problem.SolveSimplex(GlpkOptions(options));
+  solved.status = problem.SolveSimplex(GlpkOptions(options, deadline, presolve));
   if (solved.status != LpStatus::kOptimal && solved.status != LpStatus::kNumericalFailure) {
     return solved;
   }
   // From the double optimum (or from scratch after a double failure) to an exact optimum of the
   // programme GLPK was given, which is the true one when exact_input.
-  solved.status = problem.SolveExact(GlpkOptions(options));
+  solved.status = problem.SolveExact(GlpkOptions(options, deadline));
   if (solved.status != LpStatus::kOptimal) return solved;
   ReadColumns(problem, &solved, /*mip=*/false);
-  solved.exact = ExactBasicSolution(model, problem);
+  bool timed_out = false;
+  solved.exact = ExactBasicSolution(model, problem, deadline, &timed_out);
+  if (timed_out) solved.status = LpStatus::kLimitReached;
   return solved;
 }
 

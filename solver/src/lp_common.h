@@ -21,10 +21,18 @@ struct SolvedModel {
   int rows = 0, columns = 0, integer_columns = 0;
 };
 
-// Simplex in double; with polish, GLPK's exact simplex afterwards from the final basis.
-SolvedModel SolveLp(const LinearModel<double>& model, const LpOptions& options, bool polish);
+// Simplex in double; with polish, GLPK's exact simplex afterwards from the final basis; with
+// presolve, GLPK's presolver first (worth it when many columns are fixed).
+SolvedModel SolveLp(const LinearModel<double>& model, const LpOptions& options, bool polish,
+                    bool presolve = false);
+// GLPK's interior-point method: approximate column values and row duals (no basis). The model
+// should have no free columns (GLPK's method stalls on them). Values and duals are also filled
+// when the method stopped without converging (status kNumericalFailure) but left an iterate.
+SolvedModel SolveInterior(const LinearModel<double>& model, const LpOptions& options);
 // Simplex on the integer-scaled rows, then the exact simplex, then the exact basic solution.
-SolvedModel SolveLpExact(const LinearModel<Rational>& model, const LpOptions& options);
+// options.time_limit_seconds bounds the three phases together (kLimitReached when it runs out).
+SolvedModel SolveLpExact(const LinearModel<Rational>& model, const LpOptions& options,
+                         bool presolve = false);
 // Branch and cut (double). A time limit after a feasible point keeps that point (kLimitReached).
 SolvedModel SolveMip(const LinearModel<double>& model, const LpOptions& options);
 

@@ -44,7 +44,10 @@ struct EquilibriumObjective {
 
 struct LpOptions {
   bool verbose = false;              // GLPK's log on stderr
-  double time_limit_seconds = 0.0;   // per GLPK call; 0: none
+  // 0: none. The constant-sum LP: for the whole solve (every GLPK call and the GMP rebuild draw
+  // on it; GLPK's interior-point method cannot be interrupted, so an overrun there is reported
+  // when it returns). The general-sum MIP: per GLPK call.
+  double time_limit_seconds = 0.0;
   EquilibriumObjective objective;
 };
 
@@ -64,13 +67,18 @@ struct LpEquilibrium {
 // Two-player constant-sum games (and games with fewer than two players who move, where it is an
 // optimisation against chance): the sequence-form LP max_{x,q} q_0 s.t. F^T q ≤ A^T x, E x = e,
 // x ≥ 0 for player 1's plan, and the mirror LP for player 2's — a pair of optimal plans is an
-// equilibrium. Passive header players just have their payoffs reported.
-// T = double: GLPK's simplex (presolve off) on player 1's LP, player 2's plan from its duals; if
-// the profile misses the equilibrium check by more than 1e-9, both LPs, then both polished by the
-// exact simplex; kNumericalFailure if even that fails. T = Rational: the answer is exactly an equilibrium —
-// GLPK's exact simplex on rows scaled to integers, then the basic solution rebuilt with GMP (or
-// the double answer rounded by continued fractions), and always verified exactly; if nothing
-// verifies, kNumericalFailure with a message.
+// equilibrium. Passive header players just have their payoffs reported. Payoffs are shifted by a
+// constant per terminal so that q ≥ 0 can be imposed (see zero_sum_lp.cc).
+// LPs of 2000 rows or more start with GLPK's interior-point method on player 1's LP, whose
+// approximate answer gives a guess of both players' supports; each player's LP is then solved
+// with the sequences off its guessed support fixed at 0 (in exact arithmetic for T = Rational),
+// and the pair is checked. If the check fails, the full LPs are solved as follows.
+// T = double: GLPK's simplex on player 1's LP, player 2's plan from its duals; if the profile
+// misses the equilibrium check by more than 1e-9, both LPs, then both polished by the exact
+// simplex; kNumericalFailure if even that fails. T = Rational: the answer is exactly an
+// equilibrium — GLPK's exact simplex on rows scaled to integers, then the basic solution rebuilt
+// with GMP (or the double answer rounded by continued fractions), and always verified exactly; if
+// nothing verifies, kNumericalFailure with a message. kLimitReached when the time limit runs out.
 // Throws UnsupportedError without perfect recall, with more than two players who move, or when
 // the two players' payoffs do not sum to a constant over every terminal path.
 // Thread safety: separate calls may run on separate threads.

@@ -1,5 +1,6 @@
-// A move-only owner of one GLPK problem: bulk model loading, simplex, exact simplex and MIP solves
-// whose outcome is a status value, and read-back of values, duals and the final basis.
+// A move-only owner of one GLPK problem: bulk model loading, simplex, interior-point, exact
+// simplex and MIP solves whose outcome is a status value, and read-back of values, duals and the
+// final basis.
 #pragma once
 
 #include <limits>
@@ -20,7 +21,11 @@ enum class BasisStatus { kBasic, kAtLower, kAtUpper, kFreeNonbasic, kFixed };
 
 struct GlpkSolveOptions {
   bool verbose = false;             // GLPK's log to stderr; otherwise GLPK prints nothing
-  double time_limit_seconds = 0.0;  // 0: no limit
+  double time_limit_seconds = 0.0;  // 0: no limit (GLPK's interior-point method has none)
+  // SolveSimplex only: GLPK's LP presolver (it removes fixed columns and the rows they empty, so
+  // it pays on programmes with many columns fixed at 0). An optimum still comes with a basis of
+  // the whole programme (GLPK's postsolve recovers it); other outcomes may leave none.
+  bool presolve = false;
 };
 
 // One sparse matrix entry, 0-based row and column.
@@ -72,6 +77,14 @@ class GlpkProblem {
   // After a numerical failure it retries from the standard basis with the dual simplex, then with
   // the exact simplex.
   LpStatus SolveSimplex(const GlpkSolveOptions& options);
+  // GLPK's primal-dual interior-point method (approximate minimum degree ordering). No basis and
+  // no time limit; the answer (read with Interior*) is optimal to about 1e-8 relative, so callers
+  // use it to guess supports, not as the solution. Free columns make GLPK's method stall: give
+  // every column a bound. kNumericalFailure when it does not converge; HasInteriorPoint() then
+  // says whether its last iterate can be read (GLPK often stops at a primal infeasibility of a
+  // few 1e-8 with a gap of 1e-11, "no convergence", on sequence-form LPs).
+  LpStatus SolveInterior(const GlpkSolveOptions& options);
+  bool HasInteriorPoint() const { return has_interior_point_; }
   // GLPK's exact simplex (rational arithmetic inside, on the double coefficients as given),
   // starting from the current basis: run SolveSimplex first to give it a good start.
   LpStatus SolveExact(const GlpkSolveOptions& options);
@@ -87,6 +100,9 @@ class GlpkProblem {
   double RowDual(int row) const;
   BasisStatus RowStatus(int row) const;
   BasisStatus ColumnStatus(int column) const;
+  // After SolveInterior:
+  double InteriorColumnValue(int column) const;
+  double InteriorRowDual(int row) const;
   // After SolveMip (with a solution):
   double MipObjectiveValue() const;
   double MipColumnValue(int column) const;
@@ -94,6 +110,7 @@ class GlpkProblem {
  private:
   glp_prob* problem_ = nullptr;
   bool has_mip_solution_ = false;
+  bool has_interior_point_ = false;
 };
 
 }  // namespace ncpmi::lp
