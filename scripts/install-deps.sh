@@ -1,10 +1,18 @@
 #!/bin/sh
 # Installs the Debian packages the project builds and tests with. Idempotent; needs root.
+# OpenMPI serves `mpirun -np N ncpmi sweep` (CMake option NCPMI_MPI, on in the release preset).
 # `install-deps.sh tsan` adds Clang and LLVM's OpenMP runtime for the ThreadSanitizer preset.
+# The paper tooling (`ncpmi draw`/`plot`, `make -C paper` and its tests) needs Graphviz, gnuplot
+# with cairo terminals and the TeX Live pieces below: latex-base (pdflatex, amsmath, geometry,
+# graphicx), latex-recommended (booktabs), latex-extra (standalone), pictures (TikZ, pgfplots),
+# science (siunitx, for `ncpmi table --siunitx`) and latexmk.
 set -eu
 packages="cmake g++ make ninja-build pkg-config \
   libboost-graph-dev libglpk-dev libgmp-dev \
-  catch2 libcli11-dev nlohmann-json3-dev libfmt-dev libtomlplusplus-dev"
+  catch2 libcli11-dev nlohmann-json3-dev libfmt-dev libtomlplusplus-dev \
+  libopenmpi-dev openmpi-bin \
+  graphviz gnuplot-nox latexmk texlive-latex-base texlive-latex-recommended texlive-latex-extra \
+  texlive-pictures texlive-science"
 if [ "${1:-}" = tsan ]; then
   packages="$packages clang libomp-dev libclang-rt-dev"
 fi

@@ -15,6 +15,11 @@ void AddModelsCommand(CLI::App& app);
 void AddBenchCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);      // scenario -> .efg
 void AddConditionsCommand(CLI::App& app);  // the NCPMI truth table and QCA of a scenario
+void AddSweepCommand(CLI::App& app);       // parameter sweeps (cmd_sweep.cc)
+void AddMergeCommand(CLI::App& app);       // merge of sweep shards (cmd_merge.cc)
+void AddDrawCommand(CLI::App& app);        // game trees as DOT / TikZ
+void AddTableCommand(CLI::App& app);       // results as LaTeX / Markdown / CSV / HTML tables
+void AddPlotCommand(CLI::App& app);        // sweep curves and phase diagrams
 
 // Applies --threads (0 keeps OpenMP's default) and returns the count in effect.
 int ApplyThreads(int threads);

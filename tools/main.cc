@@ -36,11 +36,16 @@ int main(int argc, char** argv) {
   ncpmi::cli::AddBenchCommand(app);
   ncpmi::cli::AddExportCommand(app);
   ncpmi::cli::AddConditionsCommand(app);
+  ncpmi::cli::AddSweepCommand(app);
+  ncpmi::cli::AddMergeCommand(app);
+  ncpmi::cli::AddDrawCommand(app);
+  ncpmi::cli::AddTableCommand(app);
+  ncpmi::cli::AddPlotCommand(app);
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
       std::cerr << "ncpmi: a subcommand is required: solve, gen, convert, info, model, models, bench, "
-                   "export or conditions "
+                   "export, conditions, sweep, merge, draw, table or plot "
                    "(see --help)\n";
       return 2;
     }

@@ -68,12 +68,14 @@ Verdict FromCounts(int settling, int total) {
   return settling == total ? Verdict::kAll : Verdict::kSome;
 }
 
-GameAnalysis AnalysePerfectInformation(const Game& game, const AnalysisOptions& o) {
+GameAnalysis AnalysePerfectInformation(const Game& game, const AnalysisOptions& o, BiSolution<Rational>* scratch) {
   GameAnalysis r;
   BiOptions bi;
   bi.tie_rule = o.tie_rule;
   bi.threads = 1;
-  const BiSolution<Rational> solution = SolveBackwardInduction<Rational>(game, bi);
+  BiSolution<Rational> own;
+  BiSolution<Rational>& solution = scratch != nullptr ? *scratch : own;
+  SolveBackwardInductionInto<Rational>(game, bi, &solution);
   PlayOutcome<Rational> play = PlayOf(game, solution);
   r.payoffs = std::move(play.payoffs);
   r.terminals = std::move(play.terminals);
@@ -143,7 +145,11 @@ const char* VerdictName(Verdict v) {
 }
 
 GameAnalysis AnalyseGame(const Game& game, const AnalysisOptions& options) {
-  return game.IsPerfectInformation() ? AnalysePerfectInformation(game, options)
+  return AnalyseGame(game, options, nullptr);
+}
+
+GameAnalysis AnalyseGame(const Game& game, const AnalysisOptions& options, BiSolution<Rational>* scratch) {
+  return game.IsPerfectInformation() ? AnalysePerfectInformation(game, options, scratch)
                                      : AnalyseImperfectInformation(game, options);
 }
 

@@ -65,6 +65,10 @@ struct GameAnalysis {
 // O(game size × equilibria) for perfect information. Throws InputError / UnsupportedError as
 // the solvers do. Thread-safe (imperfect-information LPs are serialised, GLPK being global).
 GameAnalysis AnalyseGame(const Game& game, const AnalysisOptions& options);
+// Same, with the backward-induction arrays of a perfect-information game solved into `scratch`
+// (SolveBackwardInductionInto): sweeps that analyse many games of one size reuse them. Results
+// are identical to the overload above. `scratch` must not be shared between threads.
+GameAnalysis AnalyseGame(const Game& game, const AnalysisOptions& options, BiSolution<Rational>* scratch);
 
 // "SETTLEMENT:durable 27/40, SETTLEMENT:broken 9/40, BACKDOWN 1/10": the classes with positive
 // probability, in class order.

@@ -1,0 +1,51 @@
+// One sweep point evaluated and written as a CSV or JSON Lines row: the scenario's game built
+// with the point's values, solved exactly and given the `conditions` verdict (AnalyseGame).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ncpmi/bi/backward_induction.h"
+#include "ncpmi/models/conditions.h"
+#include "ncpmi/models/model.h"
+#include "ncpmi/sweep/spec.h"
+
+namespace ncpmi::sweep {
+
+enum class Format { kCsv, kJsonl };
+
+// By the extension of `path`: ".csv" or ".jsonl" (any case); throws InputError otherwise.
+Format FormatOfPath(const std::string& path);
+
+// CSV header line (with "\n"): point,<swept parameters>,status,<outputs>,error; "" for JSON Lines.
+std::string HeaderLine(const SweepSpec& spec, Format format);
+
+// Evaluates points of one spec; one per thread (holds reusable arrays). Not thread-safe.
+class PointEvaluator {
+ public:
+  explicit PointEvaluator(const SweepSpec& spec);
+  // Appends the row of point i (one line ending in "\n"). A point whose game cannot be built or
+  // solved becomes a row with status "error" and the message; never throws for a bad point.
+  // Returns false for an error row.
+  bool AppendRow(std::int64_t i, Format format, std::string* out);
+  // Only build + analyse point i (no formatting): for the overhead benchmark. Throws as the
+  // builder and solver do.
+  void SolveOnly(std::int64_t i);
+
+ private:
+  void Prepare(std::int64_t i);
+  const SweepSpec& spec_;
+  const models::ModelSpec& model_;
+  models::ParameterValues values_;                     // base values, swept entries overwritten
+  std::vector<models::ParameterValues::iterator> slots_;  // the swept entries of values_
+  std::vector<std::string> names_;  // swept parameters
+  std::vector<Rational> point_;
+  BiSolution<Rational> scratch_;
+  models::AnalysisOptions options_;
+};
+
+// The point index at the start of a data row ("123,..." or {"point":123,...}); -1 if none.
+std::int64_t RowPoint(const std::string& line, Format format);
+
+}  // namespace ncpmi::sweep

@@ -1,0 +1,46 @@
+// Runs a sweep: chunks of points over OpenMP threads (and MPI ranks when built with NCPMI_MPI
+// and started by mpirun), each chunk written as a checksummed file, then assembled in point
+// order into the output; resumable after SIGINT or SIGKILL.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "ncpmi/sweep/spec.h"
+
+namespace ncpmi::sweep {
+
+struct SweepOptions {
+  std::string out;              // OUT.csv or OUT.jsonl
+  int threads = 0;              // 0: OpenMP's default
+  bool resume = false;          // keep valid chunks of OUT.parts/ and compute the rest
+  int shard = 1, shards = 1;    // 1-based shard K of N (round robin over chunks)
+  std::int64_t chunk_size = 0;  // 0: the spec's
+  std::int64_t limit = -1;      // only the first `limit` points (benchmarks); -1: all
+  int progress = -1;            // 1 on, 0 off, -1: when standard error is a terminal
+  bool keep_parts = false;      // keep OUT.parts/ after assembly (benchmarks, tests)
+};
+
+struct SweepReport {
+  std::int64_t points = 0;           // of this run (shard): all its points
+  std::int64_t computed = 0;         // points computed now (not taken from valid chunks)
+  std::int64_t chunks = 0, reused_chunks = 0;
+  std::int64_t errors = 0;           // error rows computed now
+  bool interrupted = false;          // SIGINT: parts kept, rerun with --resume
+  bool complete = false;             // OUT written
+  double seconds = 0;
+  int ranks = 1;                     // MPI ranks that took part
+  int rank = 0;                      // this process's rank
+};
+
+// Runs the sweep. Output: OUT (rows in point order; for a shard, its points in order, plus
+// OUT.meta with the run's identity for `ncpmi merge`). Refuses (InputError) to start over an
+// existing OUT.parts/ without resume, and to resume parts of a different sweep (spec or scenario
+// text, chunk size, format, shard). Installs a SIGINT handler for its duration: the chunks in
+// progress are abandoned, finished ones kept. Bytes written do not depend on threads or ranks.
+SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options);
+
+// True when this binary was built with MPI support.
+bool MpiAvailable();
+
+}  // namespace ncpmi::sweep

@@ -1,0 +1,236 @@
+// Chunk files with CRC-32 and atomic rename, the run manifest, and the streaming merge of parts.
+#include "ncpmi/sweep/store.h"
+
+#include <array>
+#include <cinttypes>
+#include <cstdio>
+#include <fstream>
+#include <queue>
+#include <sstream>
+#include <stdexcept>
+
+#include <unistd.h>
+
+#include "ncpmi/game/error.h"
+
+namespace ncpmi::sweep {
+
+std::uint32_t Crc32(std::string_view data, std::uint32_t crc) {
+  static const auto kTable = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t i = 0; i < 256; ++i) {
+      std::uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  crc = ~crc;
+  for (unsigned char b : data) crc = kTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
+  return ~crc;
+}
+
+std::string RunIdentity::Text() const {
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer, "ncpmi-sweep 1 fingerprint=%016" PRIx64 " points=%" PRId64 " chunk=%" PRId64
+                " format=%s shard=%d/%d\n", fingerprint, points, chunk_size, format == Format::kCsv ? "csv" : "jsonl",
+                shard, shards);
+  return buffer;
+}
+
+std::optional<RunIdentity> RunIdentity::Parse(const std::string& text) {
+  RunIdentity id;
+  char format[16] = {0};
+  std::uint64_t fp = 0;
+  long long points = 0, chunk = 0;
+  int shard = 0, shards = 0;
+  if (std::sscanf(text.c_str(), "ncpmi-sweep 1 fingerprint=%" SCNx64 " points=%lld chunk=%lld format=%15s shard=%d/%d", &fp,
+                  &points, &chunk, format, &shard, &shards) != 6) {
+    return std::nullopt;
+  }
+  id.fingerprint = fp;
+  id.points = points;
+  id.chunk_size = chunk;
+  id.format = std::string(format) == "csv" ? Format::kCsv : Format::kJsonl;
+  id.shard = shard;
+  id.shards = shards;
+  if (chunk < 1 || points < 0 || shards < 1 || shard < 1 || shard > shards) return std::nullopt;
+  return id;
+}
+
+std::int64_t RunIdentity::ShardChunks() const {
+  const std::int64_t n = NumChunks();
+  const std::int64_t k = shard - 1;
+  return n <= k ? 0 : (n - k + shards - 1) / shards;
+}
+
+std::string PartsDir(const std::string& out) { return out + ".parts"; }
+
+std::string ChunkPath(const std::string& dir, std::int64_t chunk) {
+  char name[64];
+  std::snprintf(name, sizeof name, "/chunk-%08" PRId64, chunk);
+  return dir + name;
+}
+
+namespace {
+
+std::string ChunkHeader(const RunIdentity& id, std::int64_t chunk, std::int64_t first, std::int64_t count,
+                        std::size_t bytes, std::uint32_t crc) {
+  char buffer[200];
+  std::snprintf(buffer, sizeof buffer, "ncpmi-chunk 1 %016" PRIx64 " %" PRId64 " %" PRId64 " %" PRId64 " %zu %08" PRIx32 "\n",
+                id.fingerprint, chunk, first, count, bytes, crc);
+  return buffer;
+}
+
+void WriteAll(const std::string& path, const std::string& a, const std::string& b) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) throw std::runtime_error("cannot write " + path);
+  const bool ok = std::fwrite(a.data(), 1, a.size(), f) == a.size() && std::fwrite(b.data(), 1, b.size(), f) == b.size();
+  if (std::fclose(f) != 0 || !ok) throw std::runtime_error("error writing " + path);
+}
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+}  // namespace
+
+void WriteChunk(const std::string& dir, const RunIdentity& id, std::int64_t chunk, std::int64_t first,
+                std::int64_t count, const std::string& payload) {
+  const std::string path = ChunkPath(dir, chunk);
+  const std::string tmp = path + ".tmp" + std::to_string(::getpid());
+  WriteAll(tmp, ChunkHeader(id, chunk, first, count, payload.size(), Crc32(payload)), payload);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot rename " + tmp + " to " + path);
+}
+
+std::optional<std::string> ReadChunk(const std::string& dir, const RunIdentity& id, std::int64_t chunk) {
+  std::string text;
+  if (!ReadFile(ChunkPath(dir, chunk), &text)) return std::nullopt;
+  const std::size_t eol = text.find('\n');
+  if (eol == std::string::npos) return std::nullopt;
+  std::string payload = text.substr(eol + 1);
+  const std::int64_t first = chunk * id.chunk_size;
+  const std::int64_t count = std::min(id.chunk_size, id.points - first);
+  if (text.compare(0, eol + 1, ChunkHeader(id, chunk, first, count, payload.size(), Crc32(payload))) != 0) return std::nullopt;
+  return payload;
+}
+
+void WriteFileAtomically(const std::string& path, const std::string& contents) {
+  const std::string tmp = path + ".tmp" + std::to_string(::getpid());
+  WriteAll(tmp, contents, std::string());
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot rename " + tmp + " to " + path);
+}
+
+namespace {
+
+void AddRange(std::vector<std::pair<std::int64_t, std::int64_t>>* ranges, std::int64_t first, std::int64_t last) {
+  if (!ranges->empty() && ranges->back().second + 1 == first) {
+    ranges->back().second = last;
+  } else {
+    ranges->emplace_back(first, last);
+  }
+}
+
+}  // namespace
+
+MergeReport MergeParts(const std::string& out, const std::vector<std::string>& parts) {
+  const Format format = FormatOfPath(out);
+  MergeReport report;
+  struct Part {
+    std::ifstream in;
+    std::string line;
+    std::int64_t point = -1;
+    std::string name;
+  };
+  std::vector<Part> open(parts.size());
+  std::string header;
+  std::optional<RunIdentity> sweep;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    Part& p = open[k];
+    p.name = parts[k];
+    p.in.open(parts[k], std::ios::binary);
+    if (!p.in) throw InputError(parts[k] + ": cannot open");
+    std::string meta;
+    if (ReadFile(parts[k] + ".meta", &meta)) {
+      const std::optional<RunIdentity> id = RunIdentity::Parse(meta);
+      if (!id) {
+        report.problems.push_back(parts[k] + ".meta: not a sweep identity line");
+      } else if (!sweep) {
+        sweep = id;
+      } else if (id->fingerprint != sweep->fingerprint || id->points != sweep->points || id->format != sweep->format) {
+        report.problems.push_back(parts[k] + ": from another sweep than " + parts[0] + " (" + id->Text().substr(0, id->Text().size() - 1) + ")");
+      }
+    }
+    if (format == Format::kCsv) {
+      std::string h;
+      if (!std::getline(p.in, h)) {
+        report.problems.push_back(parts[k] + ": empty (no CSV header)");
+        continue;
+      }
+      if (k == 0 || header.empty()) {
+        header = h;
+      } else if (h != header) {
+        report.problems.push_back(parts[k] + ": its CSV header differs from the first part's");
+      }
+    }
+  }
+  report.total_known = sweep.has_value();
+  using Item = std::pair<std::int64_t, std::size_t>;  // (point, part)
+  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+  auto advance = [&](std::size_t k) {
+    Part& p = open[k];
+    while (std::getline(p.in, p.line)) {
+      if (p.line.empty()) continue;
+      p.point = RowPoint(p.line, format);
+      if (p.point < 0) {
+        report.problems.push_back(p.name + ": a row without a point index: " + p.line.substr(0, 60));
+        continue;
+      }
+      heap.emplace(p.point, k);
+      return;
+    }
+  };
+  for (std::size_t k = 0; k < open.size(); ++k) advance(k);
+  const std::string tmp = out + ".tmp" + std::to_string(::getpid());
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) throw InputError(out + ": cannot write");
+  if (format == Format::kCsv) {
+    const std::string h = header + "\n";
+    std::fwrite(h.data(), 1, h.size(), f);
+  }
+  std::int64_t expected = 0;
+  while (!heap.empty()) {
+    const auto [point, k] = heap.top();
+    heap.pop();
+    if (point < expected) {
+      AddRange(&report.duplicated, point, point);
+    } else {
+      if (point > expected) AddRange(&report.missing, expected, point - 1);
+      const std::string& line = open[k].line;
+      std::fwrite(line.data(), 1, line.size(), f);
+      std::fputc('\n', f);
+      ++report.rows;
+      expected = point + 1;
+    }
+    advance(k);
+  }
+  if (sweep) {
+    if (expected < sweep->points) AddRange(&report.missing, expected, sweep->points - 1);
+    if (expected > sweep->points) report.problems.push_back("points beyond the sweep's " + std::to_string(sweep->points));
+  }
+  const bool written = std::fclose(f) == 0;
+  if (!report.Ok() || !written) {
+    std::remove(tmp.c_str());
+    if (!written) report.problems.push_back(out + ": error writing");
+    return report;
+  }
+  if (std::rename(tmp.c_str(), out.c_str()) != 0) throw std::runtime_error("cannot rename " + tmp + " to " + out);
+  return report;
+}
+
+}  // namespace ncpmi::sweep
