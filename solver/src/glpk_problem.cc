@@ -30,6 +30,23 @@ class ScopedTermHook {
   ScopedTermHook& operator=(const ScopedTermHook&) = delete;
 };
 
+// GLPK keeps one environment per thread and frees it only on glp_free_env(). A thread that solved
+// an LP frees its environment when it exits (sweep and test threads), so no thread leaks one; the
+// problems of a thread are deleted before, as a GlpkProblem never outlives the thread that made it.
+class ThreadEnvironment {
+ public:
+  ThreadEnvironment() = default;
+  ~ThreadEnvironment() { glp_free_env(); }
+  ThreadEnvironment(const ThreadEnvironment&) = delete;
+  ThreadEnvironment& operator=(const ThreadEnvironment&) = delete;
+};
+
+glp_prob* CreateProblem() {
+  thread_local ThreadEnvironment environment;
+  (void)environment;
+  return glp_create_prob();
+}
+
 int TimeLimitMs(double seconds) {
   if (!(seconds > 0)) return INT_MAX;
   const double ms = std::ceil(seconds * 1000.0);
@@ -76,7 +93,7 @@ bool IsNumericalTrouble(int code) {
 
 }  // namespace
 
-GlpkProblem::GlpkProblem() : problem_(glp_create_prob()) {}
+GlpkProblem::GlpkProblem() : problem_(CreateProblem()) {}
 
 GlpkProblem::~GlpkProblem() {
   if (problem_ != nullptr) glp_delete_prob(problem_);
