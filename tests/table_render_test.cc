@@ -29,7 +29,7 @@ Table Sample() {
 
 TEST_CASE("LaTeX escaping covers every special character", "[table]") {
   CHECK(LatexEscape("a_b & 50% #1 $x$ {y}") == "a\\_b \\& 50\\% \\#1 \\$x\\$ \\{y\\}");
-  CHECK(LatexEscape("~^\\") == "\\textasciitilde{}\\textasciicircum{}\\textbackslash{}");
+  CHECK(LatexEscape("~^\\") == "\\ensuremath{\\sim}\\textasciicircum{}\\textbackslash{}");
   CHECK(LatexEscape("A > B | C") == "A \\textgreater{} B \\textbar{} C");
 }
 

@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "ncpmi/game/error.h"
 #include "ncpmi/models/conditions.h"
+#include "ncpmi/models/table_render.h"
 #include "ncpmi/models/scenario.h"
 
 namespace ncpmi::cli {
@@ -340,21 +341,7 @@ void WriteMarkdown(const models::Scenario& s, const ConditionsAnalysis& a, std::
 
 // --- LaTeX --------------------------------------------------------------------------------------
 
-std::string Tex(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '\\': out += "\\textbackslash{}"; break;
-      case '&': case '%': case '$': case '#': case '_': case '{': case '}': out += '\\'; out += c; break;
-      case '~': out += "\\textasciitilde{}"; break;
-      case '^': out += "\\textasciicircum{}"; break;
-      case '>': out += "\\textgreater{}"; break;
-      case '<': out += "\\textless{}"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string Tex(const std::string& s) { return models::LatexEscape(s); }
 
 std::string TexNumber(const Rational& v) {
   if (v.get_den() == 1) return "$" + FormatRational(v) + "$";

@@ -412,7 +412,7 @@ std::string LatexEscape(std::string_view text) {
       case '_': out += "\\_"; break;
       case '%': out += "\\%"; break;
       case '^': out += "\\textasciicircum{}"; break;
-      case '~': out += "\\textasciitilde{}"; break;
+      case '~': out += "\\ensuremath{\\sim}"; break;  // QCA negation: a centred tilde
       case '<': out += "\\textless{}"; break;
       case '>': out += "\\textgreater{}"; break;
       case '|': out += "\\textbar{}"; break;
