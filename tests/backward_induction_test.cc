@@ -581,6 +581,17 @@ TEST_CASE("every exact choice is a best reply and every tie is reported", "[bi]"
   }
 }
 
+TEST_CASE("the cache-blocked sweep of a wide game meets the definition at every node", "[bi]") {
+  // Over 65536 nodes with wide levels: the solver cuts the tree into subtree blocks (swept
+  // bottom-up over contiguous ranges per depth), then sweeps the levels above by depth.
+  const Game g = GenerateRandomGame(MixedOptions(15, 60000));
+  REQUIRE(g.NumNodes() > 4 * 16384);
+  for (int threads : {1, 2}) {
+    const BiSolution<Rational> s = SolveBackwardInduction<Rational>(g, {TieRule::kFirst, threads});
+    CheckSolutionDefinition(g, s, TieRule::kFirst);
+  }
+}
+
 TEST_CASE("double and exact arithmetic agree on random games with fractions and chance", "[bi]") {
   for (std::uint64_t seed : {21, 22, 23, 24, 25}) {
     RandomGameOptions o = MixedOptions(seed, 5000);

@@ -1,4 +1,4 @@
-// Level-parallel backward induction over breadth-first node ids.
+// Backward induction over breadth-first ids: subtree blocks in parallel, then the levels above.
 #include "ncpmi/bi/backward_induction.h"
 
 #include <omp.h>
@@ -19,6 +19,9 @@ namespace {
 // Levels smaller than this run on the calling thread: a parallel region costs more than it
 // saves there, and deep chains have a million such levels.
 constexpr NodeId kParallelLevelSize = 8192;
+// Nodes per cache block of the bottom-up sweep: two adjacent depths of a block's values stay
+// in the per-core cache.
+constexpr NodeId kBlockNodes = 16384;
 
 template <class T>
 T ValueOf(const Game& game, const StoredRational& r) {
@@ -50,7 +53,9 @@ class Solver {
     choice_ = out_.choice.data();
     const int threads = options_.threads > 0 ? options_.threads : omp_get_max_threads();
     std::vector<std::vector<Tie>> ties(static_cast<std::size_t>(threads));
-    for (int level = game_.NumLevels(); level-- > 0;) {
+    const int split = SplitLevel();
+    if (split >= 0) SolveBlocks(split, threads, &ties);
+    for (int level = split >= 0 ? split : game_.NumLevels(); level-- > 0;) {
       const NodeId begin = game_.LevelBegin(level);
       const NodeId end = game_.LevelBegin(level + 1);
       if (end - begin < kParallelLevelSize || threads == 1) {
@@ -74,6 +79,53 @@ class Solver {
   }
 
  private:
+  // c ? x : y by masks: the compiler turns the conditional into a (mispredicted) branch.
+  // The shallowest level wide enough to cut the tree into cache-sized blocks (subtrees of
+  // about kBlockNodes nodes), or -1 when no level is (chains, small games).
+  int SplitLevel() const {
+    const NodeId n = game_.NumNodes();
+    if (n < 4 * kBlockNodes) return -1;
+    const NodeId wanted = std::max<NodeId>(64, n / kBlockNodes);
+    for (int level = 0; level < game_.NumLevels(); ++level) {
+      if (game_.LevelBegin(level + 1) - game_.LevelBegin(level) >= wanted) return level;
+    }
+    return -1;
+  }
+
+  // Solves every node at depth >= split, one block of subtrees at a time: the descendants of a
+  // range of nodes at one depth form a contiguous range at each deeper depth (breadth-first ids
+  // follow preorder within a depth), so a block is swept bottom-up over those ranges while its
+  // children's values are still in cache. One parallel region for all blocks; each node is
+  // computed as in the level sweep, so results do not depend on the thread count or schedule.
+  void SolveBlocks(int split, int threads, std::vector<std::vector<Tie>>* ties) {
+    const NodeId begin = game_.LevelBegin(split);
+    const NodeId end = game_.LevelBegin(split + 1);
+    const NodeId below = game_.NumNodes() - begin;
+    // Level-`split` nodes per block, so that a block holds about kBlockNodes nodes on average.
+    const NodeId per_block = std::max<NodeId>(
+        1, static_cast<NodeId>(static_cast<std::int64_t>(end - begin) * kBlockNodes / below));
+    const NodeId blocks = (end - begin + per_block - 1) / per_block;
+#pragma omp parallel num_threads(threads)
+    {
+      std::vector<Tie>* my_ties = &(*ties)[static_cast<std::size_t>(omp_get_thread_num())];
+      std::vector<std::pair<NodeId, NodeId>> ranges;
+#pragma omp for schedule(dynamic, 1)
+      for (NodeId b = 0; b < blocks; ++b) {
+        NodeId lo = begin + b * per_block;
+        NodeId hi = std::min(end, lo + per_block);
+        ranges.clear();
+        while (lo < hi) {
+          ranges.emplace_back(lo, hi);
+          lo = raw_.child_begin[lo];
+          hi = raw_.child_begin[hi];
+        }
+        for (std::size_t i = ranges.size(); i-- > 0;) {
+          for (NodeId v = ranges[i].first; v < ranges[i].second; ++v) SolveNode(v, my_ties);
+        }
+      }
+    }
+  }
+
   int Players() const { return kPlayers > 0 ? kPlayers : players_; }
   T* Row(NodeId v) const {
     return value_ + static_cast<std::size_t>(v) * static_cast<std::size_t>(Players());
@@ -102,6 +154,18 @@ class Solver {
         }
       } else {
         const int k = mover - 1;
+        if constexpr (std::is_same_v<T, double>) {
+          // Two actions without a tie (the common case): select the better child without a
+          // branch on the comparison, which is a coin flip in random trees.
+          if (last - first == 2 && !Traits::Tied(Row(first)[k], Row(first + 1)[k])) {
+            const NodeId pick = Row(first + 1)[k] > Row(first)[k] ? 1 : 0;
+            choice_[v] = pick;
+            const T* child = Row(first + pick);
+            for (int i = 0; i < players; ++i) row[i] = child[i];
+            AddOutcome(v, row);
+            return;
+          }
+        }
         const T* best_row = Row(first);
         for (NodeId c = first + 1; c < last; ++c) {
           if (Row(c)[k] > best_row[k]) best_row = Row(c);
@@ -128,6 +192,11 @@ class Solver {
         for (int i = 0; i < players; ++i) row[i] = child[i];
       }
     }
+    AddOutcome(v, row);
+  }
+
+  __attribute__((always_inline)) inline void AddOutcome(NodeId v, T* row) const {
+    const int players = Players();
     const OutcomeId o = raw_.node_outcome[v];
     if (o != kNoOutcome) {
       const StoredRational* payoff = raw_.payoff + static_cast<std::size_t>(o) * static_cast<std::size_t>(players);

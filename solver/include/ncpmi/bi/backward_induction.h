@@ -44,7 +44,8 @@ struct BiSolution {
 // The pure subgame-perfect equilibrium selected by options.tie_rule: at every decision node the
 // first (or last) action among those maximising the mover's expected payoff; payoffs include
 // outcomes on non-terminal nodes (summed along the path). T is double or Rational.
-// Levels are swept from the deepest up, each level in parallel (OpenMP); every node is computed
+// Bottom-up over depths: below the first wide depth the tree is cut into cache-sized blocks of
+// subtrees solved in parallel (OpenMP), the depths above level by level; every node is computed
 // the same way whatever the thread count, so results are bit-identical for any thread count.
 // Throws UnsupportedError if an information set has more than one node.
 // O(nodes × players) time and memory.
