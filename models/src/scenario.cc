@@ -11,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "ncpmi/game/error.h"
+#include "ncpmi/models/toml_entries.h"
 #include "ncpmi/io/efg.h"
 
 namespace ncpmi::models {
@@ -19,10 +20,6 @@ namespace {
 constexpr const char* kTopKeys[] = {"title", "description", "sources", "model", "threshold",
                                     "conditions", "parameters"};
 constexpr const char* kLetters = "NCPMI";
-
-SourceLocation Loc(const toml::source_region& r) {
-  return {static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)};
-}
 
 // The text of a scenario split into lines (without "\n" or a trailing "\r"), to recover the
 // decimal text of floats and the comment after each value.
@@ -125,23 +122,6 @@ std::string Suggest(const std::string& name, const std::vector<std::string>& can
   return known.empty() ? std::string(" (there are none)") : " (known: " + known + ")";
 }
 
-// Entries of a table in the order they were written, with where each key was written.
-struct Entry {
-  std::string key;
-  const toml::node* node;
-  SourceLocation key_location;
-};
-std::vector<Entry> InFileOrder(const toml::table& table) {
-  std::vector<Entry> entries;
-  for (const auto& [key, node] : table) entries.push_back({std::string(key.str()), &node, Loc(key.source())});
-  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-    const auto& x = a.node->source().begin;
-    const auto& y = b.node->source().begin;
-    return x.line != y.line ? x.line < y.line : x.column < y.column;
-  });
-  return entries;
-}
-
 class ScenarioReader {
  public:
   ScenarioReader(std::string_view text, const std::string& source_name)
@@ -159,13 +139,13 @@ class ScenarioReader {
     }
     const toml::node* conditions = nullptr;
     const toml::node* parameters = nullptr;
-    for (const auto& [key, node, key_at] : InFileOrder(root)) {
+    for (const auto& [key, node, key_at] : EntriesInFileOrder(root)) {
       if (key == "title" || key == "description") {
         (key == "title" ? s_.title : s_.description) = String(key, *node);
       } else if (key == "sources") {
         ReadSources(*node);
       } else if (key == "model") {
-        s_.model_location = Loc(node->source());
+        s_.model_location = TomlLocation(node->source());
         const std::string name = String(key, *node);
         std::vector<std::string> known;
         for (const ModelSpec& m : ModelSpecs()) known.push_back(m.name);
@@ -201,7 +181,7 @@ class ScenarioReader {
     throw InputError(s_.path, at.line, at.column, message);
   }
   [[noreturn]] void Fail(const toml::node& node, const std::string& message) const {
-    FailAt(Loc(node.source()), message);
+    FailAt(TomlLocation(node.source()), message);
   }
 
   std::string String(const std::string& key, const toml::node& node) const {
@@ -278,7 +258,7 @@ class ScenarioReader {
                      std::to_string(seen->second.column));
     }
     s_.given[name] = value;
-    s_.locations[name] = Loc(node.source());
+    s_.locations[name] = TomlLocation(node.source());
     s_.notes[name] = TrailingComment(lines_, node);
   }
 
@@ -289,7 +269,7 @@ class ScenarioReader {
       const auto it = switches.find(letter);
       if (it != switches.end()) listed += std::string(listed.empty() ? "" : ", ") + letter + " (" + it->second + ")";
     }
-    for (const auto& [key, node, key_at] : InFileOrder(table)) {
+    for (const auto& [key, node, key_at] : EntriesInFileOrder(table)) {
       std::string name;
       char letter = 0;
       if (key.size() == 1 && std::string_view(kLetters).find(key[0]) != std::string_view::npos) {
@@ -322,7 +302,7 @@ class ScenarioReader {
   void ReadParameters(const ModelSpec& model, const toml::table& table) {
     std::vector<std::string> known;
     for (const ParameterSpec& p : model.parameters) known.push_back(p.name);
-    for (const auto& [key, node, key_at] : InFileOrder(table)) {
+    for (const auto& [key, node, key_at] : EntriesInFileOrder(table)) {
       const auto spec = std::find_if(model.parameters.begin(), model.parameters.end(),
                                      [&key = key](const ParameterSpec& p) { return p.name == key; });
       if (spec == model.parameters.end()) {

@@ -12,6 +12,7 @@
 #include <toml++/toml.h>
 
 #include "ncpmi/game/error.h"
+#include "ncpmi/models/toml_entries.h"
 #include "ncpmi/io/efg.h"
 #include "ncpmi/models/model.h"
 
@@ -167,9 +168,9 @@ void SweepSpec::PointValues(std::int64_t i, std::vector<Rational>* values) const
 
 namespace {
 
+using models::EntriesInFileOrder;
 using models::SourceLocation;
-
-SourceLocation Loc(const toml::source_region& r) { return {static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)}; }
+using models::TomlLocation;
 
 std::string TypeName(const toml::node& node) {
   switch (node.type()) {
@@ -181,23 +182,6 @@ std::string TypeName(const toml::node& node) {
     case toml::node_type::boolean: return "a boolean";
     default: return "a date or time";
   }
-}
-
-struct Entry {
-  std::string key;
-  const toml::node* node;
-  SourceLocation key_location;
-};
-
-std::vector<Entry> InFileOrder(const toml::table& table) {
-  std::vector<Entry> entries;
-  for (const auto& [key, node] : table) entries.push_back({std::string(key.str()), &node, Loc(key.source())});
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-    const auto& x = a.node->source().begin;
-    const auto& y = b.node->source().begin;
-    return x.line != y.line ? x.line < y.line : x.column < y.column;
-  });
-  return entries;
 }
 
 class SpecReader {
@@ -226,7 +210,7 @@ class SpecReader {
     const toml::node* sample = nullptr;
     const toml::node* threshold = nullptr;
     bool have_outputs = false;
-    for (const auto& [key, node, key_at] : InFileOrder(root)) {
+    for (const auto& [key, node, key_at] : EntriesInFileOrder(root)) {
       if (key == "title") {
         spec_.title = String(key, *node);
       } else if (key == "scenario") {
@@ -283,7 +267,7 @@ class SpecReader {
   [[noreturn]] void FailAt(const SourceLocation& at, const std::string& message) const {
     throw InputError(spec_.path, std::max(at.line, 1), std::max(at.column, 1), message);
   }
-  [[noreturn]] void Fail(const toml::node& node, const std::string& message) const { FailAt(Loc(node.source()), message); }
+  [[noreturn]] void Fail(const toml::node& node, const std::string& message) const { FailAt(TomlLocation(node.source()), message); }
 
   std::string String(const std::string& key, const toml::node& node) const {
     if (const auto* s = node.as_string()) return s->get();
@@ -386,18 +370,18 @@ class SpecReader {
   }
 
   void ReadGrid(const models::ModelSpec& model, const toml::table& table) {
-    for (const auto& [key, node, key_at] : InFileOrder(table)) {
+    for (const auto& [key, node, key_at] : EntriesInFileOrder(table)) {
       const models::ParameterSpec& p = Parameter(model, key, key_at);
       const bool boolean = p.kind == models::ParameterKind::kBoolean;
       Axis axis;
       axis.parameter = p.name;
-      axis.location = Loc(node->source());
+      axis.location = TomlLocation(node->source());
       const std::string what = "parameter " + p.name;
       const toml::array* list = node->as_array();
       const toml::node* list_node = node;
       if (const auto* t = node->as_table()) {
         if (t->size() == 0) Fail(*node, what + ": expected one of list, linspace or logspace");
-        for (const auto& [k, v, k_at] : InFileOrder(*t)) {
+        for (const auto& [k, v, k_at] : EntriesInFileOrder(*t)) {
           if (k == "list") {
             list = v->as_array();
             list_node = v;
@@ -448,7 +432,7 @@ class SpecReader {
   void ReadSample(const models::ModelSpec& model, const toml::table& table, const toml::source_region& where) {
     const toml::table* ranges = nullptr;
     bool have_method = false, have_points = false;
-    for (const auto& [key, node, key_at] : InFileOrder(table)) {
+    for (const auto& [key, node, key_at] : EntriesInFileOrder(table)) {
       if (key == "method") {
         const std::string m = String("method", *node);
         if (m == "uniform") {
@@ -473,10 +457,10 @@ class SpecReader {
         FailAt(key_at, "unknown key '" + key + "' in [sample] (method, points, seed, [sample.ranges])");
       }
     }
-    const SourceLocation at = Loc(where);
+    const SourceLocation at = TomlLocation(where);
     if (!have_method || !have_points) FailAt(at, "[sample] needs 'method' and 'points'");
     if (ranges == nullptr || ranges->empty()) FailAt(at, "[sample] needs [sample.ranges] with at least one parameter = [low, high]");
-    for (const auto& [key, node, key_at] : InFileOrder(*ranges)) {
+    for (const auto& [key, node, key_at] : EntriesInFileOrder(*ranges)) {
       const models::ParameterSpec& p = Parameter(model, key, key_at);
       const std::string what = "parameter " + p.name;
       if (p.kind == models::ParameterKind::kBoolean) Fail(*node, what + " is a boolean: sweep it in [grid] with [true, false]");
@@ -487,7 +471,7 @@ class SpecReader {
       axis.lo = Number(what, *a->get(0), false);
       axis.hi = Number(what, *a->get(1), false);
       axis.integer = p.kind == models::ParameterKind::kInteger;
-      axis.location = Loc(node->source());
+      axis.location = TomlLocation(node->source());
       if (axis.hi < axis.lo) Fail(*node, what + ": the range is empty (high < low)");
       if (axis.integer && (axis.lo.get_den() != 1 || axis.hi.get_den() != 1)) Fail(*node, what + " is an integer: give integer bounds");
       Check(model, p.name, axis.lo, *a->get(0));
