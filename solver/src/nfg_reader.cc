@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "gambit_lexer.h"
 #include "gambit_text.h"
 #include "ncpmi/game/error.h"
 #include "ncpmi/game/game_builder.h"
@@ -20,145 +21,13 @@ namespace {
 // Node limit of the tree: with players of one strategy the tree has more nodes than profiles.
 constexpr std::int64_t kMaxNfgNodes = 4 * kMaxNfgProfiles;
 
-enum class Token { kNumber, kString, kSymbol, kLBrace, kRBrace, kComma, kEnd };
-
-const char* TokenName(Token t) {
-  switch (t) {
-    case Token::kNumber: return "a number";
-    case Token::kString: return "a quoted string";
-    case Token::kSymbol: return "a word";
-    case Token::kLBrace: return "'{'";
-    case Token::kRBrace: return "'}'";
-    case Token::kComma: return "','";
-    case Token::kEnd: return "end of file";
-  }
-  return "?";
-}
-
-// The same character classes as the .efg lexer, so both formats split tokens alike.
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsNumberChar(char c) {
-  return IsDigit(c) || c == '.' || c == '/' || c == '+' || c == '-' || c == 'e' || c == 'E';
-}
-bool IsWordChar(char c) { return !IsSpace(c) && c != '{' && c != '}' && c != '"' && c != ','; }
-
-std::string Quote(std::string_view s) { return "\"" + Excerpt(s) + "\""; }
-
-class Lexer {
- public:
-  Lexer(std::string_view text, const std::string& source) : text_(text), source_(source) {}
-
-  // Advances to the next token; text() is valid until the second string token after it.
-  Token Next() {
-    while (pos_ < text_.size() && IsSpace(text_[pos_])) ++pos_;
-    start_ = pos_;
-    if (pos_ >= text_.size()) return token_ = Token::kEnd;
-    const char c = text_[pos_];
-    if (c == '{') { ++pos_; return token_ = Token::kLBrace; }
-    if (c == '}') { ++pos_; return token_ = Token::kRBrace; }
-    if (c == ',') { ++pos_; return token_ = Token::kComma; }
-    if (c == '"') return token_ = LexString();
-    if (IsDigit(c) || c == '-' || c == '+' || c == '.') {
-      while (pos_ < text_.size() && IsNumberChar(text_[pos_])) ++pos_;
-      if (pos_ < text_.size() && IsWordChar(text_[pos_])) {
-        while (pos_ < text_.size() && IsWordChar(text_[pos_])) ++pos_;
-        Fail(start_, "invalid number '" + Excerpt(text_.substr(start_, pos_ - start_)) + "'");
-      }
-      text_view_ = text_.substr(start_, pos_ - start_);
-      return token_ = Token::kNumber;
-    }
-    while (pos_ < text_.size() && IsWordChar(text_[pos_])) ++pos_;
-    text_view_ = text_.substr(start_, pos_ - start_);
-    return token_ = Token::kSymbol;
-  }
-
-  Token token() const { return token_; }
-  std::string_view text() const { return text_view_; }
-  std::size_t start() const { return start_; }
-
-  // 1-based line and byte column of a byte offset; only called on the error path.
-  [[noreturn]] void Fail(std::size_t offset, const std::string& message) const {
-    int line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
-      if (text_[i] == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-    }
-    throw InputError(source_, line, static_cast<int>(offset - line_start) + 1, message);
-  }
-  [[noreturn]] void Fail(const std::string& message) const { Fail(start_, message); }
-
-  std::string Found() const {
-    std::string found = TokenName(token_);
-    if (token_ == Token::kNumber || token_ == Token::kSymbol) {
-      found += " '" + Excerpt(text_view_) + "'";
-    } else if (token_ == Token::kString) {
-      found += " " + Quote(text_view_);
-    }
-    return found;
-  }
-
-  [[noreturn]] void Unexpected(std::string_view expected) const {
-    Fail("expected " + std::string(expected) + ", found " + Found());
-  }
-
-  // what is a literal so that the hot path builds no string.
-  void Expect(Token t, const char* what) {
-    if (Next() != t) Unexpected(what);
-  }
-
- private:
-  // Strings as in .efg files: \" is a quote, \\ a backslash, any other backslash is kept.
-  Token LexString() {
-    std::size_t i = pos_ + 1;
-    bool escaped = false;
-    for (;;) {
-      const void* quote = i < text_.size() ? std::memchr(text_.data() + i, '"', text_.size() - i) : nullptr;
-      if (quote == nullptr) Fail(start_, "unterminated string (no closing '\"')");
-      const std::size_t q = static_cast<std::size_t>(static_cast<const char*>(quote) - text_.data());
-      const void* slash = std::memchr(text_.data() + i, '\\', q - i);
-      if (slash == nullptr) {
-        i = q;
-        break;
-      }
-      escaped = true;
-      i = static_cast<std::size_t>(static_cast<const char*>(slash) - text_.data()) + 2;
-      if (i > text_.size()) Fail(start_, "unterminated string (no closing '\"')");
-    }
-    const std::string_view raw = text_.substr(pos_ + 1, i - pos_ - 1);
-    pos_ = i + 1;
-    if (!escaped) {
-      text_view_ = raw;
-      return Token::kString;
-    }
-    std::string& scratch = scratch_[next_scratch_];
-    next_scratch_ ^= 1;
-    scratch.clear();
-    for (std::size_t k = 0; k < raw.size(); ++k) {
-      if (raw[k] == '\\' && k + 1 < raw.size() && (raw[k + 1] == '"' || raw[k + 1] == '\\')) {
-        scratch.push_back(raw[++k]);
-      } else {
-        scratch.push_back(raw[k]);
-      }
-    }
-    text_view_ = scratch;
-    return Token::kString;
-  }
-
-  std::string_view text_;
-  const std::string& source_;
-  std::size_t pos_ = 0;
-  std::size_t start_ = 0;
-  Token token_ = Token::kEnd;
-  std::string_view text_view_;
-  std::string scratch_[2];  // strings with escapes, used in turn (capacity is reused)
-  int next_scratch_ = 0;
-};
+using gambit::IsDigit;
+using gambit::IsSpace;
+using gambit::IsWordChar;
+using gambit::Lexer;
+using gambit::Quote;
+using gambit::Token;
+using gambit::TokenName;
 
 class NfgParser {
  public:
