@@ -8,20 +8,14 @@
 #include <sstream>
 #include <vector>
 
+#include "gambit_writer.h"
 #include "ncpmi/game/error.h"
 #include "ncpmi/io/nfg.h"
 
 namespace ncpmi {
 namespace {
 
-void AppendQuoted(fmt::memory_buffer& out, const std::string& s) {
-  out.push_back('"');
-  for (char c : s) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  out.push_back('"');
-}
+using gambit::AppendQuoted;
 
 std::string DescribeNode(const Game& game, NodeId n) {
   std::string s = "node " + std::to_string(n);
@@ -122,18 +116,7 @@ class NfgWriter {
     buf_.clear();
   }
 
-  void AppendNumber(const StoredRational& r) {
-    if (numbers_ == EfgNumbers::kRational && !r.IsBig()) {
-      if (r.den == 1) {
-        fmt::format_to(std::back_inserter(buf_), "{}", r.num);
-      } else {
-        fmt::format_to(std::back_inserter(buf_), "{}/{}", r.num, r.den);
-      }
-      return;
-    }
-    const Rational value = r.IsBig() ? game_.BigNumber(r.num) : MakeRational(r.num, r.den);
-    buf_.append(numbers_ == EfgNumbers::kRational ? FormatRational(value) : FormatDecimal(value));
-  }
+  void AppendNumber(const StoredRational& r) { gambit::AppendNumber(buf_, game_, r, numbers_); }
 
   // One line per profile: the payoffs of players 1..n.
   void WritePayoffVersion() {
