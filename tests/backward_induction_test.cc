@@ -19,17 +19,17 @@
 #include "ncpmi/gen/random_game.h"
 #include "ncpmi/io/efg.h"
 #include "ncpmi/models/registry.h"
+#include "test_data.h"
 
 namespace ncpmi {
 namespace {
 
+using test::DataPath;
+using test::LoadData;
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinRel;
 
-std::string DataPath(const std::string& name) {
-  return std::string(NCPMI_TESTS_DIR) + "/data/" + name;
-}
-Game LoadData(const std::string& name) { return ReadEfgFile(DataPath(name)); }
 std::string HaitiPath() { return std::string(NCPMI_SOURCE_DIR) + "/instances/haiti_1994.efg"; }
 
 std::string Str(const Rational& r) { return FormatRational(r); }

@@ -7,13 +7,13 @@
 #include "ncpmi/eq/certificate.h"
 #include "ncpmi/game/error.h"
 #include "ncpmi/io/efg.h"
+#include "test_data.h"
 
 namespace ncpmi {
 namespace {
 
-Game LoadData(const std::string& name) {
-  return ReadEfgFile(std::string(NCPMI_TESTS_DIR) + "/data/" + name);
-}
+using test::LoadData;
+
 
 // Sets the probabilities of the information set of node `node` (decision node ids of
 // imperfect_subgame.efg: 0 Plan, 2 Where, 4/5 Guess, 3 Respond to probe, 7 Follow-up).

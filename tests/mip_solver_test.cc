@@ -11,25 +11,19 @@
 #include "ncpmi/game/error.h"
 #include "ncpmi/gen/random_game.h"
 #include "ncpmi/io/efg.h"
+#include "test_data.h"
 
 namespace ncpmi {
 namespace {
+
+using test::LoadData;
+using test::NodeNamed;
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 using Kind = EquilibriumObjective::Kind;
 
-Game LoadData(const std::string& name) {
-  return ReadEfgFile(std::string(NCPMI_TESTS_DIR) + "/data/" + name);
-}
 
-NodeId NodeNamed(const Game& game, const std::string& name) {
-  for (NodeId v = 0; v < game.NumNodes(); ++v) {
-    if (game.NodeName(v) == name) return v;
-  }
-  FAIL("no node named " << name);
-  return kNoNode;
-}
 
 LpOptions Objective(const Game& game, Kind kind, const std::vector<std::string>& terminals = {}) {
   LpOptions options;

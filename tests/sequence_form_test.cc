@@ -7,15 +7,15 @@
 #include "ncpmi/eq/sequence_form.h"
 #include "ncpmi/game/error.h"
 #include "ncpmi/io/efg.h"
+#include "test_data.h"
 
 namespace ncpmi {
 namespace {
 
+using test::LoadData;
+
 using Catch::Matchers::Contains;
 
-Game LoadData(const std::string& name) {
-  return ReadEfgFile(std::string(NCPMI_TESTS_DIR) + "/data/" + name);
-}
 
 InfosetId InfosetNamed(const Game& game, const std::string& name) {
   for (InfosetId h = 0; h < game.NumInfosets(); ++h) {
