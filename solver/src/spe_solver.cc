@@ -275,7 +275,8 @@ class Decomposition {
       selection.leaf_weight = cut.leaf_weight;
     }
     BehaviorProfile<T> profile = SolveWithMethod(g, r, sub, selection);
-    const NashCertificate<T> certificate = CertifyNash(g, profile);
+    // The whole game's perfect recall was checked in Run(), and a subgame inherits it.
+    const NashCertificate<T> certificate = CertifyNashPerfectRecall(g, profile);
     sub.payoffs = certificate.payoff;
     sub.gain = certificate.gain;
     sub.verified = certificate.verified;
