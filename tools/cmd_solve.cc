@@ -198,7 +198,7 @@ void WriteScenarioReport(const Game& game, const SolveReport<T>& report, const m
     return j;
   };
   if (format == OutputFormat::kJson) {
-    nlohmann::ordered_json j = nlohmann::ordered_json::parse(base);
+    nlohmann::ordered_json j = ReportJson(game, report);
     for (std::size_t e = 0; e < summaries.size() && e < j["equilibria"].size(); ++e) {
       j["equilibria"][e]["p_settlement"] = JsonValue(ToExact(summaries[e].p_settlement), exact);
       j["equilibria"][e]["p_durable"] = JsonValue(ToExact(summaries[e].p_durable), exact);
@@ -309,8 +309,8 @@ void Solve(const Game& game, const SolveOptions& o, int threads,
   if (scenario == nullptr) {
     WriteReport(game, report, o.format, std::cout);
   } else {
-    std::ostringstream base;
-    WriteReport(game, report, o.format, base);
+    std::ostringstream base;  // text and CSV gain lines and columns; JSON is built as an object
+    if (o.format != OutputFormat::kJson) WriteReport(game, report, o.format, base);
     models::AnalysisOptions analysis;
     analysis.threshold = scenario->threshold;
     analysis.tie_rule = o.ties;

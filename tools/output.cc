@@ -228,6 +228,13 @@ void WriteText(const Game& game, const SolveReport<T>& r, std::ostream& out) {
 
 template <class T>
 void WriteJson(const Game& game, const SolveReport<T>& r, std::ostream& out) {
+  out << ReportJson(game, r).dump(2) << '\n';
+}
+
+}  // namespace
+
+template <class T>
+nlohmann::ordered_json ReportJson(const Game& game, const SolveReport<T>& r) {
   nlohmann::ordered_json j;
   j["file"] = r.file;
   j["title"] = game.Title();
@@ -334,8 +341,10 @@ void WriteJson(const Game& game, const SolveReport<T>& r, std::ostream& out) {
     j["cap"] = r.cap;
     j["cap_node"] = r.cap_node;
   }
-  out << j.dump(2) << '\n';
+  return j;
 }
+
+namespace {
 
 template <class T>
 void WriteCsv(const Game& game, const SolveReport<T>& r, std::ostream& out) {
@@ -369,6 +378,8 @@ void WriteReport(const Game& game, const SolveReport<T>& report, OutputFormat fo
   }
 }
 
+template nlohmann::ordered_json ReportJson(const Game&, const SolveReport<double>&);
+template nlohmann::ordered_json ReportJson(const Game&, const SolveReport<Rational>&);
 template void WriteReport<double>(const Game&, const SolveReport<double>&, OutputFormat, std::ostream&);
 template void WriteReport<Rational>(const Game&, const SolveReport<Rational>&, OutputFormat, std::ostream&);
 

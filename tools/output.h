@@ -42,6 +42,10 @@ struct SolveReport {
   std::string selection;  // "any", "max-total-payoff", "max-prob PATTERN", "min-prob PATTERN"
 };
 
+// The JSON form of a report, for commands that add keys to it (solve on a scenario).
+template <class T>
+nlohmann::ordered_json ReportJson(const Game& game, const SolveReport<T>& report);
+
 template <class T>
 void WriteReport(const Game& game, const SolveReport<T>& report, OutputFormat format,
                  std::ostream& out);
