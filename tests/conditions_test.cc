@@ -4,12 +4,16 @@
 
 #include <omp.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "ncpmi/bi/backward_induction.h"
+#include "ncpmi/bi/spe_enumeration.h"
 #include "ncpmi/io/efg.h"
 #include "ncpmi/models/conditions.h"
+#include "ncpmi/models/outcome_class.h"
 #include "ncpmi/models/presets.h"
 
 namespace ncpmi::models {
@@ -33,6 +37,40 @@ Scenario With(Scenario s, const ParameterValues& changes) {
 GameAnalysis Analyse(const Scenario& s) { return AnalyseGame(BuildScenario(s), AnalysisOptions{}); }
 
 const std::vector<std::string> kAll{"N", "C", "P", "M", "I"};
+
+TEST_CASE("A game without ties is analysed exactly as the enumeration of all its SPE outcomes would", "[conditions]") {
+  // AnalyseGame skips the enumeration when backward induction finds no tie; this pins the
+  // shortcut to what the enumeration gives, over a grid that crosses the §6 thresholds.
+  const Scenario base = Load("haiti-1994");
+  int tie_free = 0, tied = 0;
+  for (int wt = 0; wt <= 10; ++wt) {
+    for (int bc = 0; bc <= 10; ++bc) {
+      for (const char* pain : {"0", "1"}) {
+        const Scenario s = With(base, {{"w_t", R(wt, 10)}, {"b_c", R(bc, 10)}, {"pain", R(pain[0] - '0')}});
+        const Game game = BuildScenario(s);
+        CAPTURE(wt, bc, pain);
+        const GameAnalysis got = AnalyseGame(game, AnalysisOptions{});
+        (SolveBackwardInduction<Rational>(game, BiOptions{}).ties.empty() ? tie_free : tied) += 1;
+        const SpeEnumeration<Rational> all = EnumerateSpeOutcomes<Rational>(game, 1000);
+        REQUIRE(all.complete);
+        CHECK(got.complete);
+        CHECK(got.equilibria == static_cast<int>(all.outcomes.size()));
+        int settling = 0;
+        std::vector<Rational> p;
+        for (const PlayOutcome<Rational>& e : all.outcomes) {
+          p.push_back(SummarizeOutcomes(game, e.terminals).p_settlement);
+          settling += p.back() >= AnalysisOptions{}.threshold ? 1 : 0;
+        }
+        CHECK(got.settling == settling);
+        CHECK(got.p_min == *std::min_element(p.begin(), p.end()));
+        CHECK(got.p_max == *std::max_element(p.begin(), p.end()));
+      }
+    }
+  }
+  // Both branches of AnalyseGame were taken.
+  CHECK(tie_free > 0);
+  CHECK(tied > 0);
+}
 
 TEST_CASE("Haiti 1994 settles with all five conditions and every one of them is necessary", "[conditions]") {
   const Scenario s = Load("haiti-1994");

@@ -1,6 +1,7 @@
 // Finalize() gives the same frozen game whatever order the builder received the nodes in.
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,67 @@ TEST_CASE("finalize gives the same game for nodes added in preorder and breadth-
   const ncpmi::Game breadth_first = ncpmi::GenerateRandomGame(options);
   const ncpmi::Game preorder = ncpmi::ReadEfg(ncpmi::WriteEfgString(breadth_first), "game.efg");
   RequireSameGame(breadth_first, preorder);
+}
+
+namespace {
+
+// The same .efg text with every plain integer of the node lines (player, set, outcome numbers
+// and integer payoffs) written with leading zeros to 9 digits or more: the same game, but the
+// reader's fast path takes integers of at most 8 digits, so every node goes the general path.
+std::string PadIntegers(const std::string& text) {
+  std::string out;
+  std::size_t line_start = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') line_start = i + 1;
+    const char first = line_start < text.size() ? text[line_start] : ' ';
+    const bool node_line = first == 'p' || first == 'c' || first == 't';
+    if (c == '"' && (i == 0 || text[i - 1] != '\\')) in_string = !in_string;
+    const bool token_start = i > 0 && (text[i - 1] == ' ' || text[i - 1] == '-');
+    if (node_line && !in_string && token_start && c >= '0' && c <= '9') {
+      std::size_t end = i;
+      while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+      if (end == text.size() || text[end] == ' ' || text[end] == '\n') {
+        out += std::string(9, '0');
+        out.append(text, i, end - i);
+        i = end - 1;
+        continue;
+      }
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the reader's fast path and general path build the same game", "[game][efg]") {
+  ncpmi::RandomGameOptions options;
+  options.nodes = GENERATE(1, 40, 2000);
+  options.seed = GENERATE(3u, 9u);
+  options.chance_fraction = 0.3;
+  options.nonterminal_outcome_fraction = 0.3;
+  options.players = 3;
+  options.branching = 3;
+  options.infoset_size = GENERATE(1, 3);
+  options.denominator = GENERATE(1, 6);
+  const std::string text = ncpmi::WriteEfgString(ncpmi::GenerateRandomGame(options));
+  const std::string padded = PadIntegers(text);
+  REQUIRE(padded != text);
+  RequireSameGame(ncpmi::ReadEfg(text, "fast.efg"), ncpmi::ReadEfg(padded, "general.efg"));
+}
+
+TEST_CASE("the builder refuses to mix nodes given by parent and by depth", "[game]") {
+  ncpmi::GameBuilder a({"A"});
+  a.AddPreorderNode(0, ncpmi::kNoInfoset, ncpmi::kNoOutcome, 0);
+  CHECK_THROWS_AS(a.AddNode(ncpmi::kNoNode, ncpmi::kNoInfoset, ncpmi::kNoOutcome),
+                  std::logic_error);
+  ncpmi::GameBuilder b({"A"});
+  b.AddNode(ncpmi::kNoNode, ncpmi::kNoInfoset, ncpmi::kNoOutcome);
+  CHECK_THROWS_AS(b.AddPreorderNode(0, ncpmi::kNoInfoset, ncpmi::kNoOutcome, 0), std::logic_error);
+  // A single root by depth is a whole game.
+  CHECK(a.Finalize().NumNodes() == 1);
 }
 
 TEST_CASE("finalize gives the same game for a deep chain added in either order", "[game]") {

@@ -14,15 +14,16 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "limits.h"
 #include "ncpmi/bi/backward_induction.h"
 #include "ncpmi/eq/certificate.h"
 #include "ncpmi/eq/lp_solvers.h"
 #include "ncpmi/eq/spe_solver.h"
 #include "ncpmi/game/structure.h"
 #include "ncpmi/gen/random_game.h"
+#include "ncpmi/io/efg.h"
 #include "ncpmi/models/presets.h"
 #include "ncpmi/models/timing.h"
-#include "ncpmi/io/efg.h"
 
 namespace ncpmi::cli {
 namespace {
@@ -77,6 +78,8 @@ struct BenchOptions {
   std::int64_t lp_exact_max = 10000;
   int lp_infoset_size = 4;
   int crisis_repeats = 100;
+  LimitFlags limit_flags;
+  ResourceLimits limits;  // from limit_flags: each generated game is checked before it is built
 };
 
 // The composite NCPMI crisis model: build and solve time of one condition combination (what
@@ -112,6 +115,7 @@ void RunLpBench(const BenchOptions& o) {
   for (const std::int64_t target : o.lp_sequences) {
     if (target <= 0) continue;
     RandomGameOptions g;
+    g.limits = o.limits;
     g.players = 2;
     g.branching = 2;
     g.zero_sum = true;
@@ -127,8 +131,10 @@ void RunLpBench(const BenchOptions& o) {
       game = GenerateRandomGame(g);
       sequences = CountSequences(game);
     }
+    LpOptions lp_options;
+    lp_options.limits = o.limits;
     auto t0 = Clock::now();
-    const LpEquilibrium<double> lp = SolveConstantSumLp<double>(game, LpOptions{});
+    const LpEquilibrium<double> lp = SolveConstantSumLp<double>(game, lp_options);
     const double lp_seconds = Seconds(t0);
     const NashCertificate<double> certificate = CertifyNash(game, lp.profile);
     std::cout << fmt::format(
@@ -143,6 +149,7 @@ void RunLpBench(const BenchOptions& o) {
     if (target <= o.lp_exact_max) {  // the size asked for: the game may have a few more
       LpOptions exact_options;
       exact_options.time_limit_seconds = kExactLimitSeconds;
+      exact_options.limits = o.limits;
       t0 = Clock::now();
       const LpEquilibrium<Rational> exact = SolveConstantSumLp<Rational>(game, exact_options);
       const double exact_seconds = Seconds(t0);
@@ -154,8 +161,10 @@ void RunLpBench(const BenchOptions& o) {
                                verified ? "verified exactly" : "NOT VERIFIED", exact.message);
       std::cout.flush();
     }
+    SpeOptions spe_options;
+    spe_options.limits = o.limits;
     t0 = Clock::now();
-    const SpeSolution<double> spe = SolveSubgamePerfect<double>(game, SpeOptions{});
+    const SpeSolution<double> spe = SolveSubgamePerfect<double>(game, spe_options);
     std::cout << fmt::format(
         "          solve (subgame decomposition, certificates): {:.3f} s, {} subgames by LP, {} "
         "steps, {}\n",
@@ -171,6 +180,7 @@ void RunBench(const BenchOptions& o) {
                            std::thread::hardware_concurrency(), NCPMI_VERSION);
 
   RandomGameOptions g;
+  g.limits = o.limits;
   g.nodes = o.nodes;
   g.players = 2;
   g.branching = 2;
@@ -260,6 +270,7 @@ void RunBench(const BenchOptions& o) {
 
   if (o.chain > 0) {
     RandomGameOptions c;
+    c.limits = o.limits;
     c.nodes = o.chain;
     c.shape = TreeShape::kChain;
     c.seed = o.seed;
@@ -323,7 +334,11 @@ void AddBenchCommand(CLI::App& app) {
   cmd->add_option("--repeat", o->repeat, "Runs per measurement (best is reported)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  cmd->callback([o] { RunBench(*o); });
+  AddLimitFlags(cmd, &o->limit_flags);
+  cmd->callback([o] {
+    o->limits = o->limit_flags.Limits();
+    RunBench(*o);
+  });
 }
 
 }  // namespace ncpmi::cli

@@ -13,10 +13,11 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "limits.h"
 #include "ncpmi/game/error.h"
 #include "ncpmi/models/conditions.h"
-#include "ncpmi/models/table_render.h"
 #include "ncpmi/models/scenario.h"
+#include "ncpmi/models/table_render.h"
 
 namespace ncpmi::cli {
 namespace {
@@ -32,6 +33,8 @@ struct ConditionsCliOptions {
   TieRule ties = TieRule::kFirst;
   std::string some = "no";
   std::size_t max_equilibria = 1000;
+  double time_limit = 0;
+  LimitFlags limits;
 };
 
 using models::ConditionsAnalysis;
@@ -424,10 +427,18 @@ void AddConditionsCommand(CLI::App& app) {
       ->check(CLI::IsMember({"no", "yes"}));
   cmd->add_option("--max-equilibria", o->max_equilibria, "Cap on distinct SPE outcomes kept per node")
       ->check(CLI::PositiveNumber);
+  AddTimeLimitFlag(cmd, &o->time_limit,
+                   "Seconds for the 32 combinations (0: none); when reached, nothing is printed but a "
+                   "one-line error (exit 1)");
+  AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
     ApplyThreads(o->threads);
+    const ResourceLimits limits = o->limits.Limits();
     const models::Scenario scenario = models::ReadScenarioFile(o->scenario);
+    (void)BuildScenarioWithin(scenario, limits);  // the scenario's own game, checked once up front
     models::ConditionsOptions options;
+    options.time_limit_seconds = o->time_limit;
+    options.analysis.limits = limits;
     options.analysis.threshold = scenario.threshold;
     if (!o->threshold.empty()) {
       const std::optional<Rational> t = ParseRational(o->threshold);

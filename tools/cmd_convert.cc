@@ -2,6 +2,7 @@
 #include <string_view>
 
 #include "commands.h"
+#include "limits.h"
 #include "ncpmi/game/error.h"
 #include "ncpmi/io/efg.h"
 #include "ncpmi/io/game_file.h"
@@ -20,6 +21,7 @@ void AddConvertCommand(CLI::App& app) {
   struct ConvertOptions {
     std::string input, output, to;
     bool decimal = false;
+    LimitFlags limits;
   };
   auto o = std::make_shared<ConvertOptions>();
   CLI::App* cmd = app.add_subcommand(
@@ -35,7 +37,9 @@ void AddConvertCommand(CLI::App& app) {
                 "Write decimal numbers ('EFG 2 D' or 'NFG 1 D'; lossy for 1/3)");
   cmd->add_option("--to", o->to, "Output format, overriding the extension of OUT")
       ->check(CLI::IsMember({"efg", "nfg"}));
+  AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
+    const ResourceLimits limits = o->limits.Limits();
     std::string format = o->to;
     const std::string by_name = EndsWith(o->output, ".efg")   ? "efg"
                                 : EndsWith(o->output, ".nfg") ? "nfg"
@@ -52,7 +56,7 @@ void AddConvertCommand(CLI::App& app) {
     } else if (!by_name.empty() && by_name != format) {
       throw InputError("--to " + format + " contradicts the extension of " + o->output);
     }
-    const Game game = ReadGameFile(o->input);
+    const Game game = ReadGameWithin(o->input, limits);
     const EfgNumbers numbers = o->decimal ? EfgNumbers::kDecimal : EfgNumbers::kRational;
     if (format == "efg") {
       WriteEfgFile(game, o->output, numbers);

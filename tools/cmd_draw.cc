@@ -1,30 +1,26 @@
 // `ncpmi draw`: a game tree (a .efg/.nfg game or a scenario's game) as Graphviz DOT or TikZ, with
 // the subgame-perfect equilibrium's path highlighted.
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 #include <string>
 
 #include "commands.h"
+#include "limits.h"
 #include "ncpmi/eq/spe_solver.h"
 #include "ncpmi/game/error.h"
-#include "ncpmi/io/game_file.h"
+#include "ncpmi/io/atomic_file.h"
 #include "ncpmi/models/draw_tree.h"
 #include "ncpmi/models/scenario.h"
 
 namespace ncpmi::cli {
+namespace {
 
-void WriteTextOutput(const std::string& path, const std::string& text) {
-  if (path == "-") {
-    std::cout << text;
-    return;
-  }
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw InputError(path + ": cannot write the file");
-}
+// Peak bytes per node of the drawing's text and layout (DOT and TikZ lines with labels, payoffs
+// and positions), beyond the game and the solve.
+constexpr std::uint64_t kDrawBytesPerNode = 400;
+
+}  // namespace
 
 void AddDrawCommand(CLI::App& app) {
   struct DrawCliOptions {
@@ -36,6 +32,7 @@ void AddDrawCommand(CLI::App& app) {
     bool path_only = false;
     bool bare = false;
     double x_step = 2.0, y_step = 2.0;
+    LimitFlags limits;
   };
   auto o = std::make_shared<DrawCliOptions>();
   CLI::App* cmd = app.add_subcommand(
@@ -54,17 +51,22 @@ void AddDrawCommand(CLI::App& app) {
   cmd->add_flag("--bare", o->bare, "TikZ: a bare tikzpicture to \\input (default: a standalone document)");
   cmd->add_option("--x-step", o->x_step, "TikZ: cm between neighbouring leaves")->capture_default_str();
   cmd->add_option("--y-step", o->y_step, "TikZ: cm between depths")->capture_default_str();
+  AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
+    const ResourceLimits limits = o->limits.Limits();
     if (o->depth < -1) throw InputError("--depth must be -1 (no limit) or at least 0");
     if (o->x_step <= 0 || o->y_step <= 0) throw InputError("--x-step and --y-step must be positive");
-    const Game game = models::IsScenarioPath(o->input)
-                          ? models::BuildScenario(models::ReadScenarioFile(o->input))
-                          : ReadGameFile(o->input);
+    const Game game = LoadGameOrScenarioWithin(o->input, limits);
+    // The drawing's text: a few hundred bytes per node in either format.
+    CheckNodeBudget(static_cast<std::uint64_t>(game.NumNodes()), kDrawBytesPerNode, limits, "drawing the game");
     SpeSolution<Rational> solution;
     models::DrawOptions options;
     if (!o->no_solve) {
+      CheckSolveBudget(game, /*exact=*/true, limits, o->input == "-" ? std::string("<stdin>") : o->input);
       try {
-        solution = SolveSubgamePerfect<Rational>(game, SpeOptions{});
+        SpeOptions spe;
+        spe.limits = limits;
+        solution = SolveSubgamePerfect<Rational>(game, spe);
       } catch (const UnsupportedError& e) {
         throw UnsupportedError(std::string(e.what()) + " (draw without an equilibrium: --no-solve)");
       }
@@ -81,7 +83,7 @@ void AddDrawCommand(CLI::App& app) {
     } else {
       models::WriteGameTikz(game, options, text);
     }
-    WriteTextOutput(o->output, text.str());
+    WriteOutput(o->output, text.str());
   });
 }
 

@@ -1,11 +1,11 @@
 // `ncpmi export`: write a scenario's game as a Gambit .efg file whose comment records the
 // scenario (title, model, conditions, every parameter value with its source note).
-#include <fstream>
-#include <iostream>
 #include <memory>
 
 #include "commands.h"
+#include "limits.h"
 #include "ncpmi/game/error.h"
+#include "ncpmi/io/atomic_file.h"
 #include "ncpmi/io/efg.h"
 #include "ncpmi/models/scenario.h"
 
@@ -53,6 +53,7 @@ void AddExportCommand(CLI::App& app) {
     std::string scenario;
     std::string output = "-";
     bool decimal = false;
+    LimitFlags limits;
   };
   auto o = std::make_shared<ExportOptions>();
   CLI::App* cmd = app.add_subcommand(
@@ -61,21 +62,15 @@ void AddExportCommand(CLI::App& app) {
   cmd->add_option("-o,--output", o->output, "Output .efg file ('-' for standard output)")
       ->capture_default_str();
   cmd->add_flag("--decimal", o->decimal, "Write 'EFG 2 D' with decimal numbers (default: exact 'EFG 2 R')");
+  AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
     const models::Scenario scenario = models::ReadScenarioFile(o->scenario);
-    const Game game = models::BuildScenario(scenario);
+    const Game game = BuildScenarioWithin(scenario, o->limits.Limits());
     const std::string title = scenario.title.empty() ? game.Title() : scenario.title + " -- " + game.Title();
     const std::string text =
         Retitle(WriteEfgString(game, o->decimal ? EfgNumbers::kDecimal : EfgNumbers::kRational), title,
                 models::ScenarioComment(scenario));
-    if (o->output == "-") {
-      std::cout << text;
-      return;
-    }
-    std::ofstream out(o->output, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) throw InputError(o->output + ": cannot write the file");
+    WriteOutput(o->output, text);
   });
 }
 

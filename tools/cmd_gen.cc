@@ -2,6 +2,7 @@
 #include <map>
 
 #include "commands.h"
+#include "limits.h"
 #include "ncpmi/gen/random_game.h"
 #include "ncpmi/io/efg.h"
 
@@ -12,6 +13,7 @@ void AddGenCommand(CLI::App& app) {
     RandomGameOptions game;
     std::string output = "-";
     bool decimal = false;
+    LimitFlags limits;
   };
   auto o = std::make_shared<GenOptions>();
   CLI::App* cmd = app.add_subcommand("gen", "Generate a seeded random game as a .efg file");
@@ -38,7 +40,9 @@ void AddGenCommand(CLI::App& app) {
   cmd->add_option("-o,--output", o->output, "Output file ('-' for standard output)")
       ->capture_default_str();
   cmd->add_flag("--decimal", o->decimal, "Write 'EFG 2 D' (decimal numbers)");
+  AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
+    o->game.limits = o->limits.Limits();
     const Game game = GenerateRandomGame(o->game);
     WriteEfgFile(game, o->output, o->decimal ? EfgNumbers::kDecimal : EfgNumbers::kRational);
   });

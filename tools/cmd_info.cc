@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "limits.h"
 #include "ncpmi/game/structure.h"
-#include "ncpmi/io/game_file.h"
 
 namespace ncpmi::cli {
 
@@ -14,14 +14,16 @@ void AddInfoCommand(CLI::App& app) {
   struct InfoOptions {
     std::string file;
     bool json = false;
+    LimitFlags limits;
   };
   auto o = std::make_shared<InfoOptions>();
   CLI::App* cmd = app.add_subcommand(
       "info", "Describe a game: sizes, perfect information/recall, subgame roots, memory");
   cmd->add_option("FILE", o->file, "Gambit .efg or .nfg file ('-' for standard input)")->required();
   cmd->add_flag("--json", o->json, "JSON output");
+  AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
-    const Game game = ReadGameFile(o->file);
+    const Game game = ReadGameWithin(o->file, o->limits.Limits());
     const GameStructure s = AnalyzeStructure(game);
     const MemoryReport m = game.Memory();
     std::vector<int> infosets(static_cast<std::size_t>(game.NumPlayers()) + 1, 0);

@@ -12,6 +12,7 @@
 
 #include "commands.h"
 #include "ncpmi/game/error.h"
+#include "ncpmi/io/atomic_file.h"
 #include "ncpmi/models/draw_plot.h"
 #include "ncpmi/models/table_render.h"
 
@@ -40,8 +41,6 @@ void RunGnuplot(const std::string& script) {
 }
 
 }  // namespace
-
-void WriteTextOutput(const std::string& path, const std::string& text);  // cmd_draw.cc
 
 void AddPlotCommand(CLI::App& app) {
   struct PlotCliOptions {
@@ -86,7 +85,7 @@ void AddPlotCommand(CLI::App& app) {
     if (EndsWith(o->output, ".tex")) {
       std::ostringstream out;
       models::WritePgfplots(table, o->plot, out);
-      WriteTextOutput(o->output, out.str());
+      WriteOutput(o->output, out.str());
       return;
     }
     std::string terminal;
@@ -98,13 +97,21 @@ void AddPlotCommand(CLI::App& app) {
       throw InputError("-o " + o->output + ": the extension must be .pdf, .png, .tex or .gp");
     }
     if (terminal.empty()) {
-      WriteTextOutput(o->output, models::GnuplotScript(table, o->plot, "pdfcairo",
-                                                        o->output.substr(0, o->output.size() - 3) + ".pdf"));
+      WriteOutput(o->output, models::GnuplotScript(table, o->plot, "pdfcairo",
+                                                    o->output.substr(0, o->output.size() - 3) + ".pdf"));
       return;
     }
     const std::string script = models::GnuplotScript(table, o->plot, terminal, o->output);
-    if (!o->script.empty()) WriteTextOutput(o->script, script);
-    RunGnuplot(script);
+    if (!o->script.empty()) WriteOutput(o->script, script);
+    // gnuplot writes the figure into a temporary file beside it, renamed over FIG once gnuplot
+    // has finished without error: a failed or interrupted plot leaves no half-written figure.
+    AtomicFile figure(o->output);
+    if (figure.temporary_path().empty()) {
+      RunGnuplot(script);  // a device or FIFO: written directly
+      return;
+    }
+    RunGnuplot(models::GnuplotScript(table, o->plot, terminal, figure.temporary_path()));
+    figure.Commit();
   });
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "limits.h"
 #include "ncpmi/bi/backward_induction.h"
 #include "ncpmi/bi/bi_certificate.h"
 #include "ncpmi/bi/number_traits.h"
@@ -42,6 +43,8 @@ struct SolveOptions {
   std::uint64_t max_profiles = 1000000;
   bool verbose = false;
   double time_limit = 0;
+  LimitFlags limit_flags;
+  ResourceLimits limits;  // from limit_flags, when the command runs
 };
 
 // Terminal nodes whose label or outcome name matches the shell pattern (fnmatch).
@@ -265,6 +268,7 @@ void Solve(const Game& game, const SolveOptions& o, int threads,
   spe.max_profiles = o.max_profiles;
   spe.verbose = o.verbose;
   spe.time_limit_seconds = o.time_limit;
+  spe.limits = o.limits;
   report.selection = "any";
   if (!o.maximize_prob.empty()) {
     spe.selection = EquilibriumObjective::Kind::kMaxProbability;
@@ -315,6 +319,7 @@ void Solve(const Game& game, const SolveOptions& o, int threads,
     analysis.threshold = scenario->threshold;
     analysis.tie_rule = o.ties;
     analysis.max_equilibria = o.max_equilibria;
+    analysis.limits = o.limits;
     const models::GameAnalysis verdict = models::AnalyseGame(game, analysis);
     WriteScenarioReport(game, report, *scenario, verdict, scenario->threshold, o.format, base.str(), std::cout);
   }
@@ -365,8 +370,8 @@ void AddSolveCommand(CLI::App& app) {
                   "Largest number of pure profiles --method pure may check in one subgame")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  cmd->add_option("--time-limit", o->time_limit, "Seconds per LP or MIP (0: none)")
-      ->check(CLI::NonNegativeNumber);
+  AddTimeLimitFlag(cmd, &o->time_limit, "Seconds per LP or MIP (0: none); reaching it is a failure (exit 1)");
+  AddLimitFlags(cmd, &o->limit_flags);
   cmd->add_flag("--verbose", o->verbose, "Show the LP/MIP solver's log on standard error");
   cmd->add_option("--threads", o->threads, "OpenMP threads (0: all cores)")
       ->check(CLI::Range(0, 1024));
@@ -375,9 +380,12 @@ void AddSolveCommand(CLI::App& app) {
           {"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"csv", OutputFormat::kCsv}}));
   cmd->callback([o] {
     const int threads = ApplyThreads(o->threads);
+    o->limits = o->limit_flags.Limits();
+    const std::string name = o->file == "-" ? std::string("<stdin>") : o->file;
     if (models::IsScenarioPath(o->file)) {
       const models::Scenario scenario = models::ReadScenarioFile(o->file);
-      const Game game = models::BuildScenario(scenario);
+      const Game game = BuildScenarioWithin(scenario, o->limits);
+      CheckSolveBudget(game, o->exact, o->limits, name);
       if (o->exact) {
         Solve<Rational>(game, *o, threads, &scenario);
       } else {
@@ -385,7 +393,8 @@ void AddSolveCommand(CLI::App& app) {
       }
       return;
     }
-    const Game game = ReadGameFile(o->file);
+    const Game game = ReadGameWithin(o->file, o->limits);
+    CheckSolveBudget(game, o->exact, o->limits, name);
     if (o->exact) {
       Solve<Rational>(game, *o, threads);
     } else {

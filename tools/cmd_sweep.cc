@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "limits.h"
 #include "ncpmi/game/error.h"
 #include "ncpmi/sweep/rows.h"
 #include "ncpmi/sweep/runner.h"
@@ -37,6 +38,8 @@ struct SweepCliOptions {
   bool bench = false;
   std::int64_t bench_points = 2000;
   std::string progress = "auto";
+  double time_limit = 0;
+  LimitFlags limits;
 };
 
 // "K/N" from --shard, else SLURM_ARRAY_TASK_ID (relative to SLURM_ARRAY_TASK_MIN) and
@@ -146,8 +149,16 @@ void AddSweepCommand(CLI::App& app) {
   cmd->add_option("--bench-points", o->bench_points, "Points of the benchmark (default 2000)")->check(CLI::Range(1, 100000000));
   cmd->add_option("--progress", o->progress, "Progress bar on standard error: auto (when a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  AddTimeLimitFlag(cmd, &o->time_limit,
+                   "Seconds for this run (0: none); when reached the sweep stops as on Ctrl-C, finished "
+                   "chunks kept: rerun with --resume (exit 1)");
+  AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
+    const ResourceLimits limits = o->limits.Limits();
     const sweep::SweepSpec spec = sweep::ReadSweepSpec(o->spec);
+    // The base scenario's game within the limits, once, so that a --max-nodes below it is an
+    // error up front rather than an error row at every point.
+    (void)BuildScenarioWithin(spec.base, limits);
     if (o->bench) {
       Bench(spec, *o);
       return;
@@ -166,9 +177,15 @@ void AddSweepCommand(CLI::App& app) {
       so.shards = n;
       so.chunk_size = o->chunk;
       so.progress = o->progress == "always" ? 1 : o->progress == "never" ? 0 : -1;
+      so.time_limit_seconds = o->time_limit;
+      so.limits = limits;
       const sweep::SweepReport r = sweep::RunSweep(spec, so);
       if (r.rank != 0) return;
       const std::string shard = n > 1 ? fmt::format(" (shard {}/{})", k, n) : std::string();
+      if (r.timed_out) {
+        throw std::runtime_error(fmt::format("time limit reached{}: {} of {} points done; rerun with --resume to continue",
+                                             shard, r.done, r.points));
+      }
       if (r.interrupted) {
         throw std::runtime_error(fmt::format("interrupted{}: {} points written in chunks under {}; rerun with --resume to continue",
                                              shard, r.computed, sweep::PartsDir(o->out)));

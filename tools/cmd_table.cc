@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "commands.h"
+#include "limits.h"
 #include "ncpmi/game/error.h"
+#include "ncpmi/io/atomic_file.h"
 #include "ncpmi/models/conditions.h"
 #include "ncpmi/models/scenario.h"
 #include "ncpmi/models/table_render.h"
@@ -36,8 +38,6 @@ std::vector<std::string> SplitColumns(const std::string& list) {
 
 }  // namespace
 
-void WriteTextOutput(const std::string& path, const std::string& text);  // cmd_draw.cc
-
 void AddTableCommand(CLI::App& app) {
   struct TableCliOptions {
     std::string input;
@@ -50,6 +50,7 @@ void AddTableCommand(CLI::App& app) {
     std::string fractions = "frac";
     models::TableOptions table;
     int threads = 0;
+    LimitFlags limits;
   };
   auto o = std::make_shared<TableCliOptions>();
   CLI::App* cmd = app.add_subcommand(
@@ -82,7 +83,9 @@ void AddTableCommand(CLI::App& app) {
   cmd->add_option("--prefix", o->table.macro_prefix, "macros: name prefix (\\<prefix><Column>)")
       ->capture_default_str();
   cmd->add_option("--threads", o->threads, "Scenario input: OpenMP threads for the 32 solves (0: all cores)");
+  AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
+    const ResourceLimits limits = o->limits.Limits();
     std::string from = o->from;
     std::string text;
     if (from == "auto") {
@@ -114,6 +117,7 @@ void AddTableCommand(CLI::App& app) {
       const models::Scenario scenario = models::ReadScenarioFile(o->input);
       models::ConditionsOptions options;
       options.analysis.threshold = scenario.threshold;
+      options.analysis.limits = limits;
       table = models::ConditionsTable(models::AnalyseConditions(scenario, options), conditions_part(),
                                       scenario.title);
     } else if (from == "conditions") {
@@ -143,7 +147,7 @@ void AddTableCommand(CLI::App& app) {
                                                                  : models::TableFormat::kMacros;
     std::ostringstream out;
     models::WriteTable(table, format, o->table, out);
-    WriteTextOutput(o->output, out.str());
+    WriteOutput(o->output, out.str());
   });
 }
 

@@ -6,6 +6,11 @@
 #include <exception>
 #include <iostream>
 #include <new>
+#include <string>
+
+#ifdef NCPMI_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include "commands.h"
 #include "ncpmi/game/error.h"
@@ -18,12 +23,23 @@ int ApplyThreads(int threads) {
   return omp_get_max_threads();
 }
 
+// "mimalloc 2.0.9" or "C library malloc": the allocator decides much of a sweep's speed.
+std::string AllocatorName() {
+#ifdef NCPMI_WITH_MIMALLOC
+  const int v = mi_version();
+  return "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." + std::to_string(v % 10);
+#else
+  return "C library malloc";
+#endif
+}
+
 }  // namespace ncpmi::cli
 
 int main(int argc, char** argv) {
   CLI::App app{"NCPMI Solver: subgame-perfect equilibria of extensive-form games of coercive "
                "diplomacy"};
-  app.set_version_flag("--version", std::string("ncpmi ") + NCPMI_VERSION);
+  app.set_version_flag("--version", std::string("ncpmi ") + NCPMI_VERSION + " (allocator: " +
+                                        ncpmi::cli::AllocatorName() + ")");
   // At most one subcommand; "none" is reported after parsing, so an unknown flag is named
   // as such instead of hiding behind "a subcommand is required".
   app.require_subcommand(0, 1);

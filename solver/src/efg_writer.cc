@@ -1,14 +1,11 @@
 // Writer for normalised Gambit .efg files, streaming through a memory buffer.
 #include <fmt/format.h>
 
-#include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <iostream>
 #include <sstream>
 
 #include "gambit_writer.h"
 #include "ncpmi/game/error.h"
+#include "ncpmi/io/atomic_file.h"
 #include "ncpmi/io/efg.h"
 
 namespace ncpmi {
@@ -126,16 +123,7 @@ std::string WriteEfgString(const Game& game, EfgNumbers numbers) {
 }
 
 void WriteEfgFile(const Game& game, const std::string& path, EfgNumbers numbers) {
-  if (path == "-") {
-    WriteEfg(game, std::cout, numbers);
-    std::cout.flush();
-    return;
-  }
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw InputError(path + ": cannot open for writing: " + std::strerror(errno));
-  WriteEfg(game, out, numbers);
-  out.close();
-  if (!out) throw InputError(path + ": write error");
+  WriteOutput(path, [&](std::ostream& out) { WriteEfg(game, out, numbers); });
 }
 
 }  // namespace ncpmi

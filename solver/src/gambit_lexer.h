@@ -83,21 +83,35 @@ class Lexer {
     return token_ = Token::kSymbol;
   }
 
-  // Newlines from the current position to the end (one memchr sweep).
-  std::size_t CountLines() const {
-    std::size_t lines = 1;
+  // About the number of lines from the current position to the end, for reservations: counted
+  // in the first sample_bytes and extrapolated with a quarter to spare (counting them all would
+  // cost a pass over the whole text). A sample unlike the rest only costs the reader some growth.
+  std::size_t EstimateLines(std::size_t sample_bytes) const {
     const char* p = text_.data() + pos_;
-    const char* const end = text_.data() + text_.size();
+    const std::size_t rest = text_.size() - pos_;
+    const std::size_t sample = rest < sample_bytes ? rest : sample_bytes;
+    const char* const end = p + sample;
+    std::size_t lines = 1;
     while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
       ++lines;
       ++p;
     }
-    return lines;
+    if (sample == rest) return lines;
+    return static_cast<std::size_t>(static_cast<double>(lines) * 1.25 * static_cast<double>(rest) /
+                                    static_cast<double>(sample)) + 1024;
   }
 
   Token token() const { return token_; }
   std::string_view text() const { return text_view_; }
   std::size_t start() const { return start_; }
+
+  // For readers that scan common constructs themselves (see the .efg reader's fast path): the
+  // whole input, the offset where the next token's search starts, and moving it. Unread() makes
+  // the current token the next one again.
+  std::string_view input() const { return text_; }
+  std::size_t pos() const { return pos_; }
+  void Seek(std::size_t offset) { pos_ = offset; }
+  void Unread() { pos_ = start_; }
 
   // 1-based line and byte column of a byte offset; only called on the error path.
   std::pair<int, int> Position(std::size_t offset) const {
@@ -110,6 +124,12 @@ class Lexer {
       }
     }
     return {line, static_cast<int>(offset - line_start) + 1};
+  }
+
+  // "source:line:col" of a byte offset, for messages built elsewhere; error path only.
+  std::string Location(std::size_t offset) const {
+    const auto [line, column] = Position(offset);
+    return source_ + ":" + std::to_string(line) + ":" + std::to_string(column);
   }
 
   [[noreturn]] void Fail(std::size_t offset, const std::string& message) const {

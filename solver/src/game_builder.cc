@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "ncpmi/game/error.h"
@@ -59,6 +60,30 @@ bool TryCompact(const Rational& value, StoredRational* out) {
   out->num = num;
   out->den = den;
   return true;
+}
+
+bool IsCompactDistribution(const StoredRational* values, int count) {
+  using U = unsigned __int128;
+  constexpr U kMax = U{1} << 62;
+  U num = 0, den = 1;  // the sum so far, in lowest terms, num <= den <= 2^62
+  for (int a = 0; a < count; ++a) {
+    const StoredRational& p = values[a];
+    if (p.den <= 0 || p.num < 0 || p.num > p.den || static_cast<U>(p.den) > kMax) return false;
+    const auto n = static_cast<U>(p.num);
+    const auto d = static_cast<U>(p.den);
+    num = num * d + n * den;  // below 2^125
+    den *= d;
+    U x = num, y = den;  // Euclid
+    while (y != 0) {
+      const U r = x % y;
+      x = y;
+      y = r;
+    }
+    num /= x;
+    den /= x;
+    if (num > den || den > kMax) return false;
+  }
+  return num == den;
 }
 
 GameBuilder::GameBuilder(const std::vector<std::string>& player_names)
@@ -194,6 +219,7 @@ NodeId GameBuilder::AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome,
 }
 
 NodeId GameBuilder::AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome, LabelId label) {
+  if (stream_nodes_ > 0) throw std::logic_error("GameBuilder: AddNode after AddPreorderNode");
   const NodeId id = NumNodes();
   if (id == std::numeric_limits<NodeId>::max()) throw InputError("too many nodes (2^31)");
   if (parent == kNoNode ? id != 0 : (parent < 0 || parent >= id)) {
@@ -214,6 +240,219 @@ NodeId GameBuilder::AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome,
   game_.node_outcome_.push_back(outcome);
   game_.node_label_.push_back(label);
   return id;
+}
+
+void GameBuilder::NoSuchPlayer(int player) const {
+  throw InputError("player " + std::to_string(player) + " does not exist (the game has " +
+                   std::to_string(NumPlayers()) + " players)");
+}
+
+void GameBuilder::TooManyNodes() { throw InputError("too many nodes (2^31)"); }
+
+// A depth's first chunk holds a few nodes; each further chunk as many as the depth has so far
+// (doubling), up to kMaxChunk. Blocks are allocated without being written, so a chunk's unused
+// tail costs address space, not memory.
+void GameBuilder::NewStreamChunk(int depth) {
+  constexpr std::int32_t kMinChunk = 2;  // a deep chain has a node or two per depth
+  constexpr std::int32_t kMaxChunk = 1 << 16;
+  constexpr std::size_t kBlock = std::size_t{1} << 20;  // nodes per block (12 MiB)
+  if (!game_.node_parent_.empty()) {
+    throw std::logic_error("GameBuilder: AddPreorderNode after AddNode");
+  }
+  const auto d = static_cast<std::size_t>(depth);
+  if (depth < 0 || d > stream_levels_.size() || (d == 0) != (stream_nodes_ == 0)) {
+    throw std::logic_error("GameBuilder: AddPreorderNode out of preorder (depth " +
+                           std::to_string(depth) + ")");
+  }
+  if (d == stream_levels_.size()) stream_levels_.emplace_back();
+  StreamLevel& level = stream_levels_[d];
+  const std::int32_t capacity = std::min(kMaxChunk, std::max(kMinChunk, level.count));
+  if (stream_block_free_ < static_cast<std::size_t>(capacity)) {
+    stream_blocks_.emplace_back(new StreamNode[kBlock]);  // default-initialised: not written
+    stream_block_free_ = kBlock;
+  }
+  StreamNode* begin = stream_blocks_.back().get() + (kBlock - stream_block_free_);
+  stream_block_free_ -= static_cast<std::size_t>(capacity);
+  const auto chunk = static_cast<std::int32_t>(stream_chunks_.size());
+  stream_chunks_.push_back({begin, capacity, -1});
+  if (level.last_chunk >= 0) {
+    stream_chunks_[static_cast<std::size_t>(level.last_chunk)].next = chunk;
+  } else {
+    level.first_chunk = chunk;
+  }
+  level.last_chunk = chunk;
+  level.write = begin;
+  level.chunk_end = begin + capacity;
+}
+
+// The streaming form's Finalize: with each depth's nodes in preorder, which is their breadth-first
+// order, a node's id is its position in the concatenation of the depths, and the children of a
+// depth's nodes are the next depth's nodes in the same order. Pass 1 walks the depths once and
+// writes the node arrays front to back, numbering information sets and outcomes by first use;
+// passes 2 and 3 move the information sets' and outcomes' data to their new ids. Each input is
+// freed as soon as it has been read, which keeps the peak near the larger of the two forms.
+Game GameBuilder::FinalizeStream() {
+  Game& g = game_;
+  const NodeId n = stream_nodes_;
+  const InfosetId num_infosets = g.NumInfosets();
+  const OutcomeId num_outcomes = g.NumOutcomes();
+  const std::size_t players = g.player_labels_.size();
+  const auto size = [](auto count) { return static_cast<std::size_t>(count); };
+
+  Array<NodeId> level_begin;
+  level_begin.reserve(stream_levels_.size() + 1);
+  NodeId sum = 0;
+  for (const StreamLevel& level : stream_levels_) {
+    level_begin.push_back(sum);
+    sum += level.count;
+  }
+  level_begin.push_back(n);
+
+  // Pass 1: the node arrays, and the new ids with their action and probability offsets.
+  Array<NodeId> parent(size(n)), child_begin(size(n) + 1);
+  Array<InfosetId> node_infoset(size(n));
+  Array<OutcomeId> node_outcome(size(n));
+  Array<LabelId> node_label(size(n));
+  Array<InfosetId> infoset_new(size(num_infosets), kNoInfoset);
+  Array<OutcomeId> outcome_new(size(num_outcomes), kNoOutcome);
+  Array<ActionId> action_begin(size(num_infosets) + 1);
+  Array<std::int32_t> prob_begin(size(num_infosets));
+  InfosetId next_infoset = 0;
+  ActionId next_action = 0;
+  std::int32_t next_prob = 0;
+  OutcomeId next_outcome = 0;
+  int decision_nodes = 0, chance_nodes = 0;
+  bool perfect_information = true;
+  NodeId id = 0, next_child = 1;
+  parent[0] = kNoNode;
+  for (std::size_t d = 0; d < stream_levels_.size(); ++d) {
+    NodeId remaining = stream_levels_[d].count;
+    for (std::int32_t c = stream_levels_[d].first_chunk; remaining > 0;) {
+      const StreamChunk& chunk = stream_chunks_[size(c)];
+      c = chunk.next;
+      const NodeId take = std::min<NodeId>(remaining, chunk.capacity);
+      remaining -= take;
+      for (const StreamNode* v = chunk.begin; v != chunk.begin + take; ++v, ++id) {
+        node_label[id] = v->label;
+        child_begin[id] = next_child;
+        const InfosetId h = v->infoset;
+        if (h >= 0) {
+          const int player = g.infoset_player_[h];
+          const ActionId children = g.action_begin_[h + 1] - g.action_begin_[h];
+          InfosetId hn = infoset_new[h];
+          if (hn < 0) {
+            hn = infoset_new[h] = next_infoset++;
+            action_begin[hn] = next_action;
+            next_action += children;
+            prob_begin[hn] = -1;
+            if (player == kChancePlayer) {
+              prob_begin[hn] = next_prob;
+              next_prob += children;
+            }
+          } else if (player != kChancePlayer) {
+            perfect_information = false;
+          }
+          if (player == kChancePlayer) {
+            ++chance_nodes;
+          } else {
+            ++decision_nodes;
+          }
+          if (children > n - next_child) {
+            throw std::logic_error("GameBuilder: preorder nodes with more children than nodes");
+          }
+          std::fill_n(parent.begin() + next_child, children, id);
+          next_child += children;
+          node_infoset[id] = hn;
+        } else {
+          node_infoset[id] = kNoInfoset;
+        }
+        const OutcomeId o = v->outcome;
+        if (o >= 0) {
+          OutcomeId on = outcome_new[o];
+          if (on < 0) on = outcome_new[o] = next_outcome++;
+          node_outcome[id] = on;
+        } else {
+          node_outcome[id] = kNoOutcome;
+        }
+      }
+    }
+    // The children of this depth are exactly the next depth.
+    if (next_child != level_begin[d + 2 < level_begin.size() ? d + 2 : d + 1]) {
+      throw std::logic_error("GameBuilder: preorder nodes whose children miss their depths");
+    }
+  }
+  child_begin[n] = n;
+  action_begin[num_infosets] = next_action;
+  decltype(stream_levels_)().swap(stream_levels_);
+  decltype(stream_chunks_)().swap(stream_chunks_);
+  decltype(stream_blocks_)().swap(stream_blocks_);
+  stream_block_free_ = 0;
+  for (InfosetId h = 0; h < num_infosets; ++h) {
+    if (infoset_new[h] < 0) {
+      throw InputError("information set " + Quoted(g.InfosetName(h)) + " of player " +
+                       std::to_string(g.infoset_player_[h]) + " has no nodes");
+    }
+  }
+  // Outcomes no node uses follow, in their order of creation (as in the general form).
+  for (OutcomeId o = 0; o < num_outcomes; ++o) {
+    if (outcome_new[o] < 0) outcome_new[o] = next_outcome++;
+  }
+
+  // Pass 2: information sets and their actions to their new ids.
+  {
+    Array<std::int32_t> infoset_player(size(num_infosets));
+    Array<LabelId> infoset_label(size(num_infosets)), action_label(size(next_action));
+    Array<StoredRational> chance_prob(size(next_prob));
+    for (InfosetId h = 0; h < num_infosets; ++h) {
+      const InfosetId hn = infoset_new[h];
+      infoset_player[hn] = g.infoset_player_[h];
+      infoset_label[hn] = g.infoset_label_[h];
+      const ActionId first = g.action_begin_[h];
+      const ActionId actions = g.action_begin_[h + 1] - first;
+      std::copy_n(g.action_label_.begin() + first, actions,
+                  action_label.begin() + action_begin[hn]);
+      if (prob_begin[hn] >= 0) {
+        std::copy_n(g.chance_prob_.begin() + g.prob_begin_[h], actions,
+                    chance_prob.begin() + prob_begin[hn]);
+      }
+    }
+    g.infoset_player_ = std::move(infoset_player);
+    g.infoset_label_ = std::move(infoset_label);
+    g.action_label_ = std::move(action_label);
+    g.chance_prob_ = std::move(chance_prob);
+    g.action_begin_ = std::move(action_begin);
+    g.prob_begin_ = std::move(prob_begin);
+    Array<InfosetId>().swap(infoset_new);
+  }
+
+  // Pass 3: outcomes and their payoffs to their new ids.
+  {
+    Array<LabelId> outcome_label(size(num_outcomes));
+    for (OutcomeId o = 0; o < num_outcomes; ++o) {
+      outcome_label[outcome_new[o]] = g.outcome_label_[o];
+    }
+    g.outcome_label_ = std::move(outcome_label);
+    Array<StoredRational> payoff(g.payoff_.size());
+    for (OutcomeId o = 0; o < num_outcomes; ++o) {
+      std::copy_n(g.payoff_.begin() + static_cast<std::ptrdiff_t>(size(o) * players), players,
+                  payoff.begin() + static_cast<std::ptrdiff_t>(size(outcome_new[o]) * players));
+    }
+    g.payoff_ = std::move(payoff);
+  }
+
+  g.node_parent_ = std::move(parent);
+  g.child_begin_ = std::move(child_begin);
+  g.node_infoset_ = std::move(node_infoset);
+  g.node_outcome_ = std::move(node_outcome);
+  g.node_label_ = std::move(node_label);
+  g.level_begin_ = std::move(level_begin);
+  g.num_decision_nodes_ = decision_nodes;
+  g.num_chance_nodes_ = chance_nodes;
+  g.perfect_information_ = perfect_information;
+  stream_nodes_ = 0;
+  Game result = std::move(game_);
+  game_ = Game();
+  return result;
 }
 
 // Information sets and outcomes get ids in order of first use by breadth-first node id, so the
@@ -511,7 +750,7 @@ bool GameBuilder::FinalizePreorder(Game* game) {
 Game GameBuilder::Finalize() {
   CheckOpenOutcomeComplete();
   Game& g = game_;
-  const NodeId n = g.NumNodes();
+  const NodeId n = NumNodes();
   if (n == 0) throw InputError("the game has no nodes");
   const InfosetId num_infosets = g.NumInfosets();
   g.action_begin_.push_back(static_cast<ActionId>(g.action_label_.size()));
@@ -519,6 +758,10 @@ Game GameBuilder::Finalize() {
   // Chance probabilities: each in [0,1], exact sum 1.
   for (InfosetId h = 0; h < num_infosets; ++h) {
     if (g.infoset_player_[h] != kChancePlayer) continue;
+    if (g.NumActions(h) > 0 &&
+        IsCompactDistribution(g.chance_prob_.data() + g.prob_begin_[h], g.NumActions(h))) {
+      continue;  // the usual case, without GMP; otherwise exactly, with the message
+    }
     Rational sum = 0;
     for (int a = 0; a < g.NumActions(h); ++a) {
       const Rational p = g.ActionProbability(h, a);
@@ -540,6 +783,7 @@ Game GameBuilder::Finalize() {
       throw InputError("information set " + Quoted(g.InfosetName(h)) + " has no actions");
     }
   }
+  if (stream_nodes_ > 0) return FinalizeStream();
   if (!FinalizePreorder(&g)) {
     // Children in insertion order (counting sort by parent), and their number per node.
     Array<NodeId> child_start(static_cast<std::size_t>(n) + 1, 0);

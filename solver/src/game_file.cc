@@ -42,14 +42,15 @@ GameFileFormat DetectGameFileFormat(std::string_view text, const std::string& so
                        Excerpt(word.empty() ? text.substr(begin, 1) : word) + "'");
 }
 
-Game ReadGame(std::string_view text, const std::string& source_name) {
-  return DetectGameFileFormat(text, source_name) == GameFileFormat::kNfg ? ReadNfg(text, source_name)
-                                                                         : ReadEfg(text, source_name);
+Game ReadGame(std::string_view text, const std::string& source_name, const ResourceLimits& limits) {
+  return DetectGameFileFormat(text, source_name) == GameFileFormat::kNfg
+             ? ReadNfg(text, source_name, limits)
+             : ReadEfg(text, source_name, limits);
 }
 
-Game ReadGameFile(const std::string& path) {
-  const std::string text = ReadWholeFile(path);
-  return ReadGame(text, path == "-" ? "<stdin>" : path);
+Game ReadGameFile(const std::string& path, const ResourceLimits& limits) {
+  const std::string text = ReadWholeFile(path, limits);
+  return ReadGame(text, path == "-" ? "<stdin>" : path, limits);
 }
 
 }  // namespace ncpmi

@@ -366,6 +366,7 @@ LpEquilibrium<Rational> SolveExact(const Game& game, const LpOptions& options) {
 
 template <class T>
 LpEquilibrium<T> SolveGeneralSumMip(const Game& game, const LpOptions& options) {
+  CheckLpBudget(game, /*mip=*/true, /*exact=*/NumberTraits<T>::kExact, options);
   if constexpr (NumberTraits<T>::kExact) {
     return SolveExact(game, options);
   } else {

@@ -6,11 +6,24 @@
 #include <cstddef>
 #include <utility>
 
+#include "ncpmi/game/error.h"
+
 namespace ncpmi::lp {
 namespace {
 
-double Lower(const Bound<double>& b) { return b.present ? b.value : -kInfinity; }
-double Upper(const Bound<double>& b) { return b.present ? b.value : kInfinity; }
+// A coefficient or bound as GLPK gets it. A payoff or probability beyond the range of a double
+// (e.g. 1e400) becomes inf here, which GLPK's scaling turns into an invalid scale factor and
+// answers by aborting the process, and which a bound would silently drop; refuse it instead.
+double Finite(double x) {
+  if (!std::isfinite(x)) {
+    throw UnsupportedError("the linear programme has a coefficient beyond the range of a double (a payoff or "
+                           "probability of magnitude above 1.8e308, or a product of them): GLPK cannot take it");
+  }
+  return x;
+}
+
+double Lower(const Bound<double>& b) { return b.present ? Finite(b.value) : -kInfinity; }
+double Upper(const Bound<double>& b) { return b.present ? Finite(b.value) : kInfinity; }
 
 // One equation of a sparse square system: Σ coefficient[i]·x[column[i]] = rhs, columns ascending.
 struct SparseEquation {
@@ -187,11 +200,11 @@ GlpkProblem ToGlpk(const LinearModel<double>& model) {
     if (!model.binary[jj]) {
       problem.SetColumnBounds(j, Lower(model.column_lower[jj]), Upper(model.column_upper[jj]));
     }
-    problem.SetObjective(j, model.objective[jj]);
+    problem.SetObjective(j, Finite(model.objective[jj]));
   }
   std::vector<MatrixEntry> entries;
   entries.reserve(model.entries.size());
-  for (const auto& e : model.entries) entries.push_back({e.row, e.column, e.value});
+  for (const auto& e : model.entries) entries.push_back({e.row, e.column, Finite(e.value)});
   problem.LoadMatrix(entries);
   return problem;
 }
@@ -211,7 +224,7 @@ GlpkProblem ToGlpkScaled(const LinearModel<Rational>& model, bool* exact) {
   }
   auto scaled = [&](std::size_t row, const Rational& value) {
     const mpz_class integer = value.get_num() * (scale[row] / value.get_den());
-    return IntegerToDouble(integer, exact);
+    return Finite(IntegerToDouble(integer, exact));
   };
   GlpkProblem problem;
   SetModelShape(&problem, model.maximize, model.NumRows(), model.NumColumns(), model.binary);
@@ -229,7 +242,7 @@ GlpkProblem ToGlpkScaled(const LinearModel<Rational>& model, bool* exact) {
     const auto jj = static_cast<std::size_t>(j);
     auto exact_double = [&](const Bound<Rational>& b, double none) {
       if (!b.present) return none;
-      const double d = ToDouble(b.value);
+      const double d = Finite(ToDouble(b.value));
       if (Rational(d) != b.value) *exact = false;
       return d;
     };
@@ -238,7 +251,7 @@ GlpkProblem ToGlpkScaled(const LinearModel<Rational>& model, bool* exact) {
                               exact_double(model.column_upper[jj], kInfinity));
     }
     const Rational& c = model.objective[jj];
-    problem.SetObjective(j, IntegerToDouble(c.get_num() * (objective_scale / c.get_den()), exact));
+    problem.SetObjective(j, Finite(IntegerToDouble(c.get_num() * (objective_scale / c.get_den()), exact)));
   }
   std::vector<MatrixEntry> entries;
   entries.reserve(model.entries.size());

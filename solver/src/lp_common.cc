@@ -197,6 +197,106 @@ EquilibriumSolveStatus ToEquilibriumStatus(LpStatus status) {
   return EquilibriumSolveStatus::kNumericalFailure;
 }
 
+}  // namespace ncpmi::lp
+
+namespace ncpmi {
+namespace {
+
+// Peak bytes GLPK takes per nonzero and per row or column of a loaded programme, through the
+// solve (its own matrix, the simplex's row- and column-wise copies and the LU factors of the
+// basis; the interior-point method's normal equations and their Cholesky factor). Measured as
+// peak RSS of `ncpmi solve --method lp|mip` on generated games (README "Guarantees").
+constexpr std::uint64_t kGlpkBytesPerNonzero = 400;
+constexpr std::uint64_t kGlpkBytesPerRowOrColumn = 800;
+// A number in the sequence form and the model: a double, or an mpq_class with its two limb arrays.
+constexpr std::uint64_t kDoubleBytes = 8;
+constexpr std::uint64_t kRationalBytes = 80;
+
+std::uint64_t Saturate(long double x) {
+  return x >= 1.8e19L ? UINT64_MAX : static_cast<std::uint64_t>(x);
+}
+
+std::string Grouped(std::uint64_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  const int lead = static_cast<int>(digits.size() % 3);
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i != 0 && (static_cast<int>(i) - lead) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+LpSizeEstimate EstimateLpSize(const Game& game, bool mip, bool exact, const EquilibriumObjective& objective) {
+  const std::vector<int> active = ActivePlayers(game);
+  long double infosets[2] = {0, 0}, actions[2] = {0, 0};
+  for (InfosetId h = 0; h < game.NumInfosets(); ++h) {
+    const int p = game.InfosetPlayer(h);
+    if (p == kChancePlayer) continue;
+    const int side = !active.empty() && p == active[0] ? 0 : active.size() > 1 && p == active[1] ? 1 : -1;
+    if (side < 0) continue;
+    infosets[side] += 1;
+    actions[side] += game.NumActions(h);
+  }
+  long double cells = 0;
+  for (NodeId v = 0; v < game.NumNodes(); ++v) {
+    if (game.Outcome(v) != kNoOutcome) cells += 1;
+  }
+  const long double terminals = game.NumTerminalNodes();
+  long double rows = 0, columns = 0, nonzeros = 0;
+  for (int s = 0; s < 2; ++s) {
+    const long double seq = 1 + actions[s], crow = 1 + infosets[s], e = 1 + infosets[s] + actions[s];
+    if (!mip) {
+      // One side's LP: its sequences and the other side's constraint rows as columns.
+      columns += s == 0 ? seq : crow;
+      rows += s == 0 ? crow : seq;
+      nonzeros += e;
+    } else {
+      columns += 3 * seq + crow;
+      rows += crow + seq + 2 * (seq - 1);
+      nonzeros += 2 * e + seq + 4 * (seq - 1);
+    }
+  }
+  nonzeros += mip ? 2 * cells : cells;
+  if (mip && (objective.kind == EquilibriumObjective::Kind::kMaxProbability ||
+              objective.kind == EquilibriumObjective::Kind::kMinProbability)) {
+    rows += 2 * terminals;
+    columns += terminals;
+    nonzeros += 4 * terminals;
+  }
+  const long double value = exact ? kRationalBytes : kDoubleBytes;
+  const long double nodes = game.NumNodes();
+  const long double players = game.NumPlayers();
+  // The sequence form (per node: two sequences and the chance reach; per cell: its pair and a
+  // payoff per player), twice in exact mode (a double copy guesses the supports).
+  long double form = nodes * (8 + value) + cells * (8 + players * value) + (actions[0] + actions[1]) * 5;
+  if (exact) form += nodes * 16 + cells * (8 + players * 8);
+  // The model in T (entries, bounds, objective) and, exactly, the rebuilt basis equations.
+  long double model = nonzeros * (8 + value) + (rows + columns) * (3 * value + 24);
+  if (exact) model += nonzeros * (8 + value) + nonzeros * (8 + kDoubleBytes);
+  const long double glpk = nonzeros * kGlpkBytesPerNonzero + (rows + columns) * kGlpkBytesPerRowOrColumn;
+  LpSizeEstimate estimate;
+  estimate.rows = Saturate(rows);
+  estimate.columns = Saturate(columns);
+  estimate.nonzeros = Saturate(nonzeros);
+  estimate.bytes = Saturate(form + model + glpk);
+  return estimate;
+}
+
+void CheckLpBudget(const Game& game, bool mip, bool exact, const LpOptions& options) {
+  const LpSizeEstimate e = EstimateLpSize(game, mip, exact, options.objective);
+  CheckMemoryBudget(e.bytes, options.limits,
+                    std::string(mip ? "the sequence-form MIP of " : "the sequence-form LP of ") + options.subject +
+                        " (" + Grouped(e.rows) + " rows, " + Grouped(e.columns) + " columns, " +
+                        Grouped(e.nonzeros) + " nonzeros)");
+}
+
+}  // namespace ncpmi
+
+namespace ncpmi::lp {
+
 template bool IsEquilibrium<double>(const SequenceForm<double>&, const RealizationPlans<double>&);
 template bool IsEquilibrium<Rational>(const SequenceForm<Rational>&,
                                       const RealizationPlans<Rational>&);

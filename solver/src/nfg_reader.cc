@@ -12,6 +12,7 @@
 #include "gambit_text.h"
 #include "ncpmi/game/error.h"
 #include "ncpmi/game/game_builder.h"
+#include "ncpmi/game/resource_limits.h"
 #include "ncpmi/io/efg.h"
 #include "ncpmi/io/nfg.h"
 
@@ -29,10 +30,17 @@ using gambit::Quote;
 using gambit::Token;
 using gambit::TokenName;
 
+// Bytes of memory the reader needs at its peak beyond the text, per node of the tree and per leaf
+// (its outcome, and per player its payoff, read into the builder and then moved to their
+// breadth-first place). Measured with peak RSS; see ReadNfg.
+constexpr std::uint64_t kNfgBytesPerNode = 48;
+constexpr std::uint64_t kNfgBytesPerLeaf = 16;
+constexpr std::uint64_t kNfgBytesPerLeafPlayer = 32;
+
 class NfgParser {
  public:
-  NfgParser(std::string_view text, const std::string& source)
-      : lex_(text, source), text_size_(text.size()) {}
+  NfgParser(std::string_view text, const std::string& source, const ResourceLimits& limits)
+      : lex_(text, source), text_size_(text.size()), limits_(limits) {}
 
   Game Parse() {
     ParseHeader();
@@ -130,6 +138,33 @@ class NfgParser {
       lex_.Fail(offset, "the tree of this game would have more than " +
                             std::to_string(kMaxNfgNodes) + " nodes, the limit of this reader");
     }
+    count_offsets_.push_back(offset);
+  }
+
+  // The tree of the strategy list just read against `limits_`, before the table is read or the
+  // tree built: its node count against --max-nodes, and the reader's peak memory for it against
+  // --max-memory. The message names the strategy count at which the tree's nodes crossed the
+  // limit (every later count can only add nodes). The products cannot overflow: AddStrategyCount
+  // bounds the profiles and the nodes, and the number of players by the text.
+  void CheckTreeBudget() {
+    const auto nodes = static_cast<std::uint64_t>(nodes_);
+    const auto leaves = static_cast<std::uint64_t>(profiles_);
+    const auto players = static_cast<std::uint64_t>(players_.size());
+    const std::uint64_t bytes =
+        nodes * kNfgBytesPerNode + leaves * (kNfgBytesPerLeaf + players * kNfgBytesPerLeafPlayer);
+    const std::uint64_t bytes_per_node = (bytes + nodes - 1) / nodes;
+    const std::uint64_t memory_nodes = MemoryLimitBytes(limits_) / bytes_per_node;
+    const auto over = [&](std::uint64_t n) {
+      return (limits_.max_nodes != 0 && n > limits_.max_nodes) || n > memory_nodes;
+    };
+    if (!over(nodes)) return;
+    std::size_t k = 0;
+    for (std::uint64_t tree = 1, profiles = 1; k + 1 < strategies_.size(); ++k) {
+      profiles *= static_cast<std::uint64_t>(strategies_[k]);
+      tree += profiles;
+      if (over(tree)) break;
+    }
+    CheckNodeBudget(nodes, bytes_per_node, limits_, "the game", lex_.Location(count_offsets_[k]));
   }
 
   // The list of strategies: { n1 n2 ... } or { { "a" "b" } { "c" } ... }.
@@ -186,6 +221,7 @@ class NfgParser {
       lex_.Unexpected("a number of strategies or '{' opening a list of strategy names");
     }
     if (lex_.token() != Token::kRBrace) lex_.Unexpected("'}' closing the list of strategies");
+    CheckTreeBudget();
     lex_.Next();
   }
 
@@ -323,21 +359,21 @@ class NfgParser {
       infosets_[k] = builder_->BeginInfoset(static_cast<int>(k) + 1, "");
       for (int s = 1; s <= strategies_[k]; ++s) builder_->AddAction(std::to_string(s));
     }
-    builder_->Reserve(static_cast<std::size_t>(nodes_), n, actions, 0);
+    builder_->Reserve(0, n, actions, 0);
     std::vector<std::int64_t> stride(n, 1);
     for (std::size_t k = 1; k < n; ++k) stride[k] = stride[k - 1] * strategies_[k - 1];
     std::vector<int> digit(n, 0);
-    std::vector<NodeId> node_at(n);  // the decision node at each depth on the current path
     const LabelId empty = builder_->InternLabel("");
+    // Player d + 1 moves at depth d, the leaves are at depth n: the builder's streaming form.
     for (std::size_t d = 0; d < n; ++d) {
-      node_at[d] = builder_->AddNode(d == 0 ? kNoNode : node_at[d - 1], infosets_[d], kNoOutcome, empty);
+      builder_->AddPreorderNode(static_cast<int>(d), infosets_[d], kNoOutcome, empty);
     }
     const bool payoff_version = !outcome_version_;
     std::int64_t cell = 0;
     for (;;) {
       const OutcomeId outcome = payoff_version ? static_cast<OutcomeId>(cell)
                                                : cell_outcome_[static_cast<std::size_t>(cell)];
-      builder_->AddNode(node_at[n - 1], kNoInfoset, outcome, empty);
+      builder_->AddPreorderNode(static_cast<int>(n), kNoInfoset, outcome, empty);
       std::size_t k = n;
       while (k > 0 && digit[k - 1] == strategies_[k - 1] - 1) {
         --k;
@@ -349,16 +385,18 @@ class NfgParser {
       ++digit[k];
       cell += stride[k];
       for (std::size_t d = k + 1; d < n; ++d) {
-        node_at[d] = builder_->AddNode(node_at[d - 1], infosets_[d], kNoOutcome, empty);
+        builder_->AddPreorderNode(static_cast<int>(d), infosets_[d], kNoOutcome, empty);
       }
     }
   }
 
   Lexer lex_;
   std::size_t text_size_;
+  const ResourceLimits& limits_;
   std::vector<std::string> players_;
   std::unique_ptr<GameBuilder> builder_;
   std::vector<int> strategies_;        // per player
+  std::vector<std::size_t> count_offsets_;  // per player: where its number of strategies is
   std::vector<InfosetId> infosets_;    // per player
   std::int64_t profiles_ = 1;          // product of strategies_ so far
   std::int64_t nodes_ = 1;             // nodes of the tree so far (the root)
@@ -369,13 +407,13 @@ class NfgParser {
 
 }  // namespace
 
-Game ReadNfg(std::string_view text, const std::string& file_name) {
-  return NfgParser(text, file_name).Parse();
+Game ReadNfg(std::string_view text, const std::string& file_name, const ResourceLimits& limits) {
+  return NfgParser(text, file_name, limits).Parse();
 }
 
-Game ReadNfgFile(const std::string& path) {
-  const std::string text = ReadWholeFile(path);
-  return ReadNfg(text, path == "-" ? "<stdin>" : path);
+Game ReadNfgFile(const std::string& path, const ResourceLimits& limits) {
+  const std::string text = ReadWholeFile(path, limits);
+  return ReadNfg(text, path == "-" ? "<stdin>" : path, limits);
 }
 
 }  // namespace ncpmi

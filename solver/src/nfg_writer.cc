@@ -2,14 +2,12 @@
 // memory buffer.
 #include <fmt/format.h>
 
-#include <cstring>
-#include <fstream>
-#include <iostream>
 #include <sstream>
 #include <vector>
 
 #include "gambit_writer.h"
 #include "ncpmi/game/error.h"
+#include "ncpmi/io/atomic_file.h"
 #include "ncpmi/io/nfg.h"
 
 namespace ncpmi {
@@ -254,16 +252,7 @@ std::string WriteNfgString(const Game& game, EfgNumbers numbers) {
 
 void WriteNfgFile(const Game& game, const std::string& path, EfgNumbers numbers) {
   CheckShape(game);
-  if (path == "-") {
-    NfgWriter(game, numbers, std::cout).Write();
-    std::cout.flush();
-    return;
-  }
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw InputError(path + ": cannot open for writing: " + std::strerror(errno));
-  NfgWriter(game, numbers, out).Write();
-  out.close();
-  if (!out) throw InputError(path + ": write error");
+  WriteOutput(path, [&](std::ostream& out) { NfgWriter(game, numbers, out).Write(); });
 }
 
 }  // namespace ncpmi

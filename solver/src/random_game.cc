@@ -68,6 +68,9 @@ Game GenerateRandomGame(const RandomGameOptions& o) {
         "--nonterminal-outcomes must be in [0,1]");
   const std::int64_t total = o.nodes * o.branching + 1;
   Check(total < std::numeric_limits<NodeId>::max(), "the game would have more than 2^31 nodes");
+  CheckNodeBudget(static_cast<std::uint64_t>(total),
+                  kGenerateBytesPerNode + kGenerateBytesPerNodePlayer * static_cast<std::uint64_t>(o.players),
+                  o.limits, "the game to generate");
 
   Rng rng(o.seed);
   // Structure: kind per node (0 terminal, -1 chance, p>0 player), children contiguous in

@@ -56,6 +56,11 @@ class Decomposition {
                        "\"): " + structure.recall_violation);
     }
     const std::size_t n = static_cast<std::size_t>(game_.NumNodes());
+    // value_ and match_ per node (a Rational with its limbs is about 80 bytes), the profile per
+    // action; checked before allocating them.
+    const std::uint64_t value_bytes = NumberTraits<T>::kExact ? 80 : sizeof(T);
+    CheckNodeBudget(n, static_cast<std::uint64_t>(players_) * value_bytes + 2 * value_bytes + 16,
+                    options_.limits, "the subgame decomposition of the game");
     is_root_.assign(n, 0);
     for (const NodeId r : structure.subgame_roots) is_root_[static_cast<std::size_t>(r)] = 1;
     value_.assign(n * static_cast<std::size_t>(players_), T(0));
@@ -364,6 +369,8 @@ class Decomposition {
     lp.verbose = options_.verbose;
     lp.time_limit_seconds = options_.time_limit_seconds;
     lp.objective = selection;
+    lp.limits = options_.limits;
+    lp.subject = Where(r);
     LpEquilibrium<T> result = sub.method == SolveMethod::kLp ? SolveConstantSumLp<T>(g, lp)
                                                              : SolveGeneralSumMip<T>(g, lp);
     sub.lp_rows = result.rows;

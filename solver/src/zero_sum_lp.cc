@@ -423,6 +423,7 @@ bool IsConstantSum(const Game& game, int player_a, int player_b) {
 
 template <class T>
 LpEquilibrium<T> SolveConstantSumLp(const Game& game, const LpOptions& options) {
+  CheckLpBudget(game, /*mip=*/false, /*exact=*/NumberTraits<T>::kExact, options);
   if constexpr (NumberTraits<T>::kExact) {
     return SolveExact(game, options);
   } else {

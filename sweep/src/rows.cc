@@ -81,11 +81,14 @@ std::string HeaderLine(const SweepSpec& spec, Format format) {
   return out;
 }
 
-PointEvaluator::PointEvaluator(const SweepSpec& spec)
+PointEvaluator::PointEvaluator(const SweepSpec& spec, const ResourceLimits& limits)
     : spec_(spec), model_(models::FindModel(spec.base.model)), values_(spec.base.values) {
   names_ = spec.SweptNames();
   for (const std::string& name : names_) slots_.push_back(values_.find(name));
   options_.threshold = spec.threshold;
+  options_.limits = limits;
+  // Resolved once: every point's checks would otherwise read /proc/meminfo for the default.
+  options_.limits.max_memory_bytes = MemoryLimitBytes(limits);
 }
 
 void PointEvaluator::Prepare(std::int64_t i) {
@@ -105,6 +108,9 @@ bool PointEvaluator::AppendRow(std::int64_t i, Format format, std::string* out) 
   try {
     Prepare(i);
     const Game game = model_.build(values_);
+    if (options_.limits.max_nodes != 0) {
+      CheckNodeBudget(static_cast<std::uint64_t>(game.NumNodes()), 0, options_.limits, "the point's game");
+    }
     if (game.NumPlayers() != static_cast<int>(spec_.players.size())) {
       throw InputError("the game has " + std::to_string(game.NumPlayers()) + " players, the base scenario's " +
                        std::to_string(spec_.players.size()));

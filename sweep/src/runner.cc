@@ -16,6 +16,7 @@
 #include <stdexcept>
 
 #include "ncpmi/game/error.h"
+#include "ncpmi/io/atomic_file.h"
 #include "ncpmi/sweep/rows.h"
 #include "ncpmi/sweep/store.h"
 
@@ -239,29 +240,18 @@ void PrepareParts(const std::string& dir, const RunIdentity& id, bool resume) {
 
 // Rank 0: concatenates the chunks in order into OUT (atomic rename), then removes the parts.
 void Assemble(const SweepSpec& spec, const SweepOptions& o, const RunIdentity& id, const std::string& dir) {
-  const std::string tmp = o.out + ".tmp" + std::to_string(::getpid());
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) throw std::runtime_error("cannot write " + tmp);
-  bool ok = true;
-  const std::string header = HeaderLine(spec, id.format);
-  ok = std::fwrite(header.data(), 1, header.size(), f) == header.size();
-  for (std::int64_t j = 0; j < id.ShardChunks() && ok; ++j) {
+  AtomicFile file(o.out);  // temporary + fsync + rename; removed on any error
+  file.stream() << HeaderLine(spec, id.format);
+  for (std::int64_t j = 0; j < id.ShardChunks() && file.stream(); ++j) {
     const std::int64_t c = id.ShardChunk(j);
     const std::optional<std::string> payload = ReadChunk(dir, id, c);
     if (!payload) {
-      std::fclose(f);
-      std::remove(tmp.c_str());
       throw std::runtime_error(ChunkPath(dir, c) + ": missing or corrupt at assembly; rerun with --resume");
     }
-    ok = std::fwrite(payload->data(), 1, payload->size(), f) == payload->size();
-  }
-  if (std::fflush(f) != 0 || ::fsync(::fileno(f)) != 0) ok = false;
-  if (std::fclose(f) != 0 || !ok) {
-    std::remove(tmp.c_str());
-    throw std::runtime_error("error writing " + tmp);
+    file.stream() << *payload;
   }
   if (id.shards > 1) WriteFileAtomically(o.out + ".meta", id.Text());
-  if (std::rename(tmp.c_str(), o.out.c_str()) != 0) throw std::runtime_error("cannot rename " + tmp + " to " + o.out);
+  file.Commit();
   if (!o.keep_parts) std::filesystem::remove_all(dir);
 }
 
@@ -323,15 +313,28 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
 #endif
     g_stop = 0;
     void (*previous)(int) = std::signal(SIGINT, OnSigint);
-    std::atomic<std::int64_t> computed{0}, reused{0}, errors{0};
+    std::atomic<std::int64_t> computed{0}, reused{0}, errors{0}, done{0};
+    // The time limit: checked before each point, so a stop costs at most one point's solve.
+    const bool limited = o.time_limit_seconds > 0;
+    const Clock::time_point deadline =
+        start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limited ? o.time_limit_seconds : 0.0));
+    std::atomic<bool> timed_out{false};
+    auto stop = [&] {
+      if (g_stop || timed_out.load(std::memory_order_relaxed)) return true;
+      if (limited && Clock::now() >= deadline) {
+        timed_out.store(true);
+        return true;
+      }
+      return false;
+    };
     std::exception_ptr first_error;
     std::atomic<bool> failed{false};
 #pragma omp parallel
     {
-      PointEvaluator evaluator(spec);
+      PointEvaluator evaluator(spec, o.limits);
       std::string payload;
       for (;;) {
-        if (g_stop || failed.load()) break;
+        if (stop() || failed.load()) break;
         const std::int64_t j = counter.Next();
         if (j >= shard_chunks) break;
         const std::int64_t c = id.ShardChunk(j);
@@ -340,13 +343,14 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
         try {
           if (o.resume && ReadChunk(dir, id, c)) {
             reused.fetch_add(1);
+            done.fetch_add(count);
             bar.Add(count);
             continue;
           }
           payload.clear();
           bool abandoned = false;
           for (std::int64_t i = first; i < first + count; ++i) {
-            if (g_stop) {
+            if (stop()) {
               abandoned = true;
               break;
             }
@@ -355,6 +359,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
           if (abandoned) break;
           WriteChunk(dir, id, c, first, count, payload);
           computed.fetch_add(count);
+          done.fetch_add(count);
           bar.Add(count);
         } catch (...) {
 #pragma omp critical(ncpmi_sweep_error)
@@ -369,7 +374,9 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
     report.computed = SumOverRanks(mpi, computed.load());
     report.reused_chunks = SumOverRanks(mpi, reused.load());
     report.errors = SumOverRanks(mpi, errors.load());
-    report.interrupted = SumOverRanks(mpi, g_stop ? 1 : 0) > 0;
+    report.done = SumOverRanks(mpi, done.load());
+    report.timed_out = SumOverRanks(mpi, timed_out.load() ? 1 : 0) > 0;
+    report.interrupted = SumOverRanks(mpi, g_stop ? 1 : 0) > 0 || report.timed_out;
     if (!report.interrupted && mpi.rank == 0) {
       Assemble(spec, o, id, dir);
       report.complete = true;

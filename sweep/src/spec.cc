@@ -49,8 +49,53 @@ std::uint64_t Mix(std::uint64_t z) {  // SplitMix64's finaliser
 
 Rational FromDouble(double d) {
   Rational q;
-  mpq_set_d(q.get_mpq_t(), d);  // exact: every finite double is a dyadic rational
+  mpq_set_d(q.get_mpq_t(), d);  // exact: every finite double is a dyadic rational; GMP raises SIGFPE on inf/NaN
   return q;
+}
+
+// Bits of numerator or denominator up to which a logspace power is computed exactly: far beyond
+// any parameter's range, and small enough that base^4096 of a long base costs no time or memory.
+constexpr std::size_t kMaxExactPowerBits = std::size_t{1} << 16;
+
+// base^e exactly when e is an integer and the result has at most kMaxExactPowerBits bits.
+std::optional<Rational> ExactPower(const Rational& base, const Rational& e) {
+  if (e.get_den() != 1 || !e.get_num().fits_slong_p()) return std::nullopt;
+  const long p = e.get_num().get_si();
+  const std::size_t bits = std::max(mpz_sizeinbase(base.get_num_mpz_t(), 2), mpz_sizeinbase(base.get_den_mpz_t(), 2));
+  const unsigned long abs_p = static_cast<unsigned long>(p < 0 ? -p : p);
+  if (abs_p > 4096 || bits * abs_p > kMaxExactPowerBits) return std::nullopt;
+  Rational r;
+  mpz_pow_ui(r.get_num_mpz_t(), base.get_num_mpz_t(), abs_p);
+  mpz_pow_ui(r.get_den_mpz_t(), base.get_den_mpz_t(), abs_p);
+  r.canonicalize();
+  return p >= 0 ? r : Rational(1 / r);
+}
+
+// The exponent of logspace point k.
+Rational LogspaceExponent(const Axis& axis, std::int64_t k) {
+  Rational e = axis.a;
+  if (axis.n > 1) {
+    e = axis.b - axis.a;
+    e *= k;
+    e /= axis.n - 1;
+    e += axis.a;
+  }
+  return e;
+}
+
+// False when logspace point k is neither exact nor a finite double (base^e overflows).
+bool LogspaceFinite(const Axis& axis, std::int64_t k) {
+  const Rational e = LogspaceExponent(axis, k);
+  return ExactPower(axis.base, e) || std::isfinite(std::pow(axis.base.get_d(), e.get_d()));
+}
+
+// The number as written when short, else its order of magnitude ("about 10^400"), for messages.
+std::string Short(const Rational& q) {
+  std::string text = FormatRational(q);
+  if (text.size() <= 24) return text;
+  const long digits = static_cast<long>(mpz_sizeinbase(q.get_num_mpz_t(), 10)) -
+                      static_cast<long>(mpz_sizeinbase(q.get_den_mpz_t(), 10));
+  return std::string(q < 0 ? "-" : "") + "about 10^" + std::to_string(digits);
 }
 
 }  // namespace
@@ -98,22 +143,12 @@ Rational Axis::Value(std::int64_t k) const {
       return v;
     }
     case Kind::kLogspace: {
-      Rational e = a;
-      if (n > 1) {
-        e = b - a;
-        e *= k;
-        e /= n - 1;
-        e += a;
-      }
-      if (e.get_den() == 1 && e.get_num().fits_slong_p() && std::abs(e.get_num().get_si()) <= 4096) {
-        const long p = e.get_num().get_si();
-        Rational r;
-        mpz_pow_ui(r.get_num_mpz_t(), base.get_num_mpz_t(), static_cast<unsigned long>(std::abs(p)));
-        mpz_pow_ui(r.get_den_mpz_t(), base.get_den_mpz_t(), static_cast<unsigned long>(std::abs(p)));
-        r.canonicalize();
-        return p >= 0 ? r : Rational(1 / r);
-      }
-      return FromDouble(std::pow(base.get_d(), e.get_d()));
+      const Rational e = LogspaceExponent(*this, k);
+      if (std::optional<Rational> exact = ExactPower(base, e)) return *std::move(exact);
+      const double d = std::pow(base.get_d(), e.get_d());
+      // ParseSweepSpec refuses ends that overflow (and every point lies between its ends); the
+      // clamp only keeps a hand-built axis away from GMP's SIGFPE.
+      return FromDouble(std::isfinite(d) ? d : std::numeric_limits<double>::max());
     }
   }
   return 0;
@@ -421,6 +456,14 @@ class SpecReader {
           Check(model, p.name, axis.values.back(), item);
         }
       } else {
+        if (axis.kind == Axis::Kind::kLogspace) {
+          for (const std::int64_t k : {std::int64_t{0}, axis.n - 1}) {
+            if (!LogspaceFinite(axis, k)) {
+              Fail(*node, what + ": the logspace end with exponent " + Short(LogspaceExponent(axis, k)) +
+                              " overflows a double (base " + Short(axis.base) + ")");
+            }
+          }
+        }
         // Ranges are convex: the ends decide (and every logspace value lies between its ends).
         Check(model, p.name, axis.Value(0), *node);
         Check(model, p.name, axis.Value(axis.n - 1), *node);

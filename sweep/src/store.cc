@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ncpmi/game/error.h"
+#include "ncpmi/io/atomic_file.h"
 
 namespace ncpmi::sweep {
 
@@ -86,7 +87,10 @@ void WriteAll(const std::string& path, const std::string& a, const std::string& 
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (f == nullptr) throw std::runtime_error("cannot write " + path);
   const bool ok = std::fwrite(a.data(), 1, a.size(), f) == a.size() && std::fwrite(b.data(), 1, b.size(), f) == b.size();
-  if (std::fclose(f) != 0 || !ok) throw std::runtime_error("error writing " + path);
+  if (std::fclose(f) != 0 || !ok) {
+    std::remove(path.c_str());
+    throw std::runtime_error("error writing " + path);
+  }
 }
 
 bool ReadFile(const std::string& path, std::string* out) {
@@ -121,9 +125,7 @@ std::optional<std::string> ReadChunk(const std::string& dir, const RunIdentity& 
 }
 
 void WriteFileAtomically(const std::string& path, const std::string& contents) {
-  const std::string tmp = path + ".tmp" + std::to_string(::getpid());
-  WriteAll(tmp, contents, std::string());
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot rename " + tmp + " to " + path);
+  ncpmi::WriteFileAtomically(path, contents);
 }
 
 namespace {
@@ -196,13 +198,10 @@ MergeReport MergeParts(const std::string& out, const std::vector<std::string>& p
     }
   };
   for (std::size_t k = 0; k < open.size(); ++k) advance(k);
-  const std::string tmp = out + ".tmp" + std::to_string(::getpid());
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) throw InputError(out + ": cannot write");
-  if (format == Format::kCsv) {
-    const std::string h = header + "\n";
-    std::fwrite(h.data(), 1, h.size(), f);
-  }
+  // Nothing reaches `out` unless the merge is complete (AtomicFile: temporary + rename).
+  AtomicFile file(out);
+  std::ostream& f = file.stream();
+  if (format == Format::kCsv) f << header << '\n';
   std::int64_t expected = 0;
   while (!heap.empty()) {
     const auto [point, k] = heap.top();
@@ -211,9 +210,7 @@ MergeReport MergeParts(const std::string& out, const std::vector<std::string>& p
       AddRange(&report.duplicated, point, point);
     } else {
       if (point > expected) AddRange(&report.missing, expected, point - 1);
-      const std::string& line = open[k].line;
-      std::fwrite(line.data(), 1, line.size(), f);
-      std::fputc('\n', f);
+      f << open[k].line << '\n';
       ++report.rows;
       expected = point + 1;
     }
@@ -223,13 +220,8 @@ MergeReport MergeParts(const std::string& out, const std::vector<std::string>& p
     if (expected < sweep->points) AddRange(&report.missing, expected, sweep->points - 1);
     if (expected > sweep->points) report.problems.push_back("points beyond the sweep's " + std::to_string(sweep->points));
   }
-  const bool written = std::fclose(f) == 0;
-  if (!report.Ok() || !written) {
-    std::remove(tmp.c_str());
-    if (!written) report.problems.push_back(out + ": error writing");
-    return report;
-  }
-  if (std::rename(tmp.c_str(), out.c_str()) != 0) throw std::runtime_error("cannot rename " + tmp + " to " + out);
+  if (!report.Ok()) return report;  // the temporary is removed with `file`
+  file.Commit();
   return report;
 }
 

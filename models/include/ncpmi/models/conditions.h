@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "ncpmi/bi/backward_induction.h"
 #include "ncpmi/game/game.h"
 #include "ncpmi/game/rational.h"
+#include "ncpmi/game/resource_limits.h"
 #include "ncpmi/models/outcome_class.h"
 #include "ncpmi/models/qca.h"
 #include "ncpmi/models/scenario.h"
@@ -26,6 +28,8 @@ struct AnalysisOptions {
   Rational threshold = MakeRational(1, 2);  // tau
   TieRule tie_rule = TieRule::kFirst;       // the equilibrium reported beside the verdict
   std::size_t max_equilibria = 1000;        // cap of the SPE enumeration (per node)
+  ResourceLimits limits;                    // memory guard of the imperfect-information LPs
+  double lp_time_limit_seconds = 0;         // per LP or MIP of an imperfect-information game; 0: none
 };
 
 // One move on the reported equilibrium's play.
@@ -83,6 +87,17 @@ struct ConditionsOptions {
   // Crisp outcome of a row whose verdict is "some": false (default) counts it as not settling
   // (sufficiency asks that every SPE settles), true as settling.
   bool some_settles = false;
+  // Seconds for the 32 combinations (0: none), checked before each combination and passed to
+  // the LPs as their time limit. When it runs out, AnalyseConditions throws TimeLimitReached.
+  double time_limit_seconds = 0;
+};
+
+// What AnalyseConditions throws when options.time_limit_seconds runs out: "time limit reached
+// after N of 32 combinations (--time-limit S)". A failure, not bad input (exit 1).
+class TimeLimitReached : public std::runtime_error {
+ public:
+  TimeLimitReached(int done, int total, double seconds);
+  int done = 0, total = 0;
 };
 
 constexpr int kNumConditions = 5;  // N C P M I
@@ -131,7 +146,8 @@ struct ConditionsAnalysis {
 // as in the scenario) in parallel with OpenMP — each thread builds and solves its own games, one
 // row per iteration, so the result is identical for every thread count — and runs the QCA.
 // Throws InputError when the model lacks one of the five switches or a row's game is invalid
-// (the lowest such row's error, after the parallel region).
+// (the lowest such row's error, after the parallel region) or over options.analysis.limits, and
+// TimeLimitReached when options.time_limit_seconds runs out before every row is done.
 ConditionsAnalysis AnalyseConditions(const Scenario& scenario, const ConditionsOptions& options);
 
 }  // namespace ncpmi::models

@@ -2,11 +2,13 @@
 // constant-sum games and a MIP for general-sum games, on GLPK, in double or exact arithmetic.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "ncpmi/eq/behavior_profile.h"
 #include "ncpmi/game/game.h"
+#include "ncpmi/game/resource_limits.h"
 
 namespace ncpmi {
 
@@ -49,7 +51,28 @@ struct LpOptions {
   // when it returns). The general-sum MIP: per GLPK call.
   double time_limit_seconds = 0.0;
   EquilibriumObjective objective;
+  // Memory guard: the programme's size is estimated from the game before anything is built
+  // (EstimateLpSize) and refused with InputError when it is over limits.max_memory_bytes
+  // (--max-memory; by default 80% of physical memory).
+  ResourceLimits limits;
+  std::string subject = "the game";  // names the (sub)game in the guard's message
 };
+
+// The size of the programme a solver below builds for `game`, from the game alone, and the bytes
+// it is expected to take at its peak: the sequence form, the model in T, GLPK's copy of it and
+// GLPK's working storage (factorisation, interior-point normal equations). An upper bound on rows,
+// columns and nonzeros (every node with an outcome counted as a payoff cell); the bytes are
+// calibrated on measured peak RSS (README "Guarantees: hostile input and limits"). O(nodes).
+struct LpSizeEstimate {
+  std::uint64_t rows = 0, columns = 0, nonzeros = 0;
+  std::uint64_t bytes = 0;
+};
+LpSizeEstimate EstimateLpSize(const Game& game, bool mip, bool exact, const EquilibriumObjective& objective = {});
+
+// Throws InputError "the sequence-form LP of <subject> (R rows, C columns, Z nonzeros) would need
+// about X GiB, above the memory limit of Y GiB (--max-memory)" when the estimate is over the
+// limit. Called by SolveConstantSumLp and SolveGeneralSumMip before they build anything.
+void CheckLpBudget(const Game& game, bool mip, bool exact, const LpOptions& options);
 
 template <class T>
 struct LpEquilibrium {
@@ -80,7 +103,8 @@ struct LpEquilibrium {
 // with GMP (or the double answer rounded by continued fractions), and always verified exactly; if
 // nothing verifies, kNumericalFailure with a message. kLimitReached when the time limit runs out.
 // Throws UnsupportedError without perfect recall, with more than two players who move, or when
-// the two players' payoffs do not sum to a constant over every terminal path.
+// the two players' payoffs do not sum to a constant over every terminal path; InputError when the
+// LP would not fit options.limits (CheckLpBudget).
 // Thread safety: separate calls may run on separate threads.
 template <class T>
 LpEquilibrium<T> SolveConstantSumLp(const Game& game, const LpOptions& options);
@@ -95,7 +119,8 @@ LpEquilibrium<T> SolveConstantSumLp(const Game& game, const LpOptions& options);
 // T = Rational: the support found by the MIP (b, and the sequences it played with realization 0)
 // is fixed and the remaining linear programme is solved exactly as in SolveConstantSumLp, then
 // verified exactly; kNumericalFailure with a message if that fails.
-// Throws UnsupportedError without perfect recall or with more than two players who move.
+// Throws UnsupportedError without perfect recall or with more than two players who move;
+// InputError when the MIP would not fit options.limits (CheckLpBudget).
 template <class T>
 LpEquilibrium<T> SolveGeneralSumMip(const Game& game, const LpOptions& options);
 

@@ -9,6 +9,7 @@
 #include "ncpmi/eq/behavior_profile.h"
 #include "ncpmi/eq/lp_solvers.h"
 #include "ncpmi/game/game.h"
+#include "ncpmi/game/resource_limits.h"
 
 namespace ncpmi {
 
@@ -26,6 +27,9 @@ struct SpeOptions {
   std::uint64_t max_profiles = 1000000;  // guard of pure-strategy enumeration, per subgame
   bool verbose = false;                  // GLPK's log on standard error
   double time_limit_seconds = 0;         // per LP or MIP; 0: none
+  // Memory guard (--max-memory): the decomposition's arrays and each subgame's LP or MIP are
+  // estimated before they are allocated and refused with InputError over the limit.
+  ResourceLimits limits;
 };
 
 // One subgame with imperfect information, solved by a method other than a backward-induction step.
@@ -63,8 +67,8 @@ struct SpeSolution {
 // pure-strategy enumeration (any number), as options.method forces or kAuto chooses in that
 // order. Each such subgame is certified (every player's best deviation gain in it), and so is
 // each step, so `verified` means subgame-perfect by the one-subgame-at-a-time argument.
-// Throws InputError for imperfect recall or a method that cannot apply to a subgame (naming it),
-// UnsupportedError when a method fails (no pure equilibrium, solver failure, limits).
+// Throws InputError for imperfect recall, a method that cannot apply to a subgame (naming it) or
+// work over options.limits (naming the subgame and the figure), UnsupportedError when a method fails (no pure equilibrium, solver failure, limits).
 template <class T>
 SpeSolution<T> SolveSubgamePerfect(const Game& game, const SpeOptions& options);
 

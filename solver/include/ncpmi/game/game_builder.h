@@ -1,6 +1,8 @@
 // A mutable builder that checks and freezes a game into the immutable Game.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,9 +54,55 @@ class GameBuilder {
   // Same, with a label already interned by InternLabel() (readers whose label text does not
   // outlive the next token).
   NodeId AddNode(NodeId parent, InfosetId infoset, OutcomeId outcome, LabelId label);
-  LabelId InternLabel(std::string_view text) { return game_.labels_.Intern(text); }
-  NodeId NumNodes() const { return static_cast<NodeId>(game_.node_parent_.size()); }
+  // The empty label (most node and set names) without a call: readers intern every name.
+  LabelId InternLabel(std::string_view text) {
+    return text.empty() ? 0 : game_.labels_.Intern(text);
+  }
+  NodeId NumNodes() const {
+    return stream_nodes_ > 0 ? stream_nodes_ : static_cast<NodeId>(game_.node_parent_.size());
+  }
   void Reserve(std::size_t nodes, std::size_t infosets, std::size_t actions, std::size_t outcomes);
+
+  // --- Streaming form, for readers whose nodes arrive in preorder (a file's order).
+  // A node is given with its depth (0: the root) instead of its parent. The caller guarantees the
+  // shape: one root, then nodes in preorder, each followed by exactly as many children as its
+  // information set has actions, and every information set used by some node (the readers check
+  // this as they read, so their messages can name the line). Nothing is stored per node but the
+  // node's own three ids, appended to its depth; Finalize() then lays out the breadth-first arrays
+  // in one sequential pass, without the parent array and the analysis passes the general form
+  // needs. Cannot be mixed with AddNode. Throws InputError beyond 2^31-1 nodes.
+  void AddPreorderNode(int depth, InfosetId infoset, OutcomeId outcome, LabelId label) {
+    if (stream_nodes_ == kMaxStreamNodes) TooManyNodes();
+    if (static_cast<std::size_t>(depth) >= stream_levels_.size() ||
+        stream_levels_[static_cast<std::size_t>(depth)].write ==
+            stream_levels_[static_cast<std::size_t>(depth)].chunk_end) {
+      NewStreamChunk(depth);
+    }
+    StreamLevel& level = stream_levels_[static_cast<std::size_t>(depth)];
+    *level.write++ = {infoset, outcome, label};
+    ++level.count;
+    ++stream_nodes_;
+  }
+  // Bulk forms of BeginOutcome/AddPayoff and BeginInfoset/AddAction for readers, with labels
+  // already interned: payoffs are NumPlayers() values in lowest terms with den > 0; a player's
+  // (not chance) information set with `count` actions.
+  // Inline: the .efg reader calls them for most nodes.
+  OutcomeId AddOutcomeInterned(LabelId name, const StoredRational* payoffs) {
+    const std::size_t players = player_names_.size();
+    if (game_.payoff_.size() != game_.outcome_label_.size() * players) CheckOpenOutcomeComplete();
+    game_.outcome_label_.push_back(name);
+    for (std::size_t p = 0; p < players; ++p) game_.payoff_.push_back(payoffs[p]);
+    return static_cast<OutcomeId>(game_.outcome_label_.size() - 1);
+  }
+  InfosetId AddInfosetInterned(int player, LabelId name, const LabelId* actions, int count) {
+    if (player < 1 || player > NumPlayers()) NoSuchPlayer(player);
+    game_.infoset_player_.push_back(player);
+    game_.infoset_label_.push_back(name);
+    game_.action_begin_.push_back(static_cast<ActionId>(game_.action_label_.size()));
+    game_.prob_begin_.push_back(-1);
+    for (int a = 0; a < count; ++a) game_.action_label_.push_back(actions[a]);
+    return static_cast<InfosetId>(game_.infoset_player_.size() - 1);
+  }
 
   // Checks the structure and returns the game with breadth-first node ids. Throws InputError
   // for: no root or several, a parent added after its child, a node whose number of children
@@ -64,6 +112,32 @@ class GameBuilder {
   Game Finalize();
 
  private:
+  // Streaming form: each depth's nodes in arrival order, kept in chunks that grow with the depth's
+  // node count and are carved from a few large blocks, so that neither a wide tree (no copying
+  // as a depth grows) nor a deep chain (a few slots per depth) wastes time or memory.
+  struct StreamNode {
+    InfosetId infoset;
+    OutcomeId outcome;
+    LabelId label;
+  };
+  struct StreamLevel {
+    StreamNode* write = nullptr;      // next free slot of the depth's current chunk
+    StreamNode* chunk_end = nullptr;  // end of that chunk
+    std::int32_t first_chunk = -1;    // into stream_chunks_
+    std::int32_t last_chunk = -1;
+    NodeId count = 0;
+  };
+  struct StreamChunk {
+    StreamNode* begin;
+    std::int32_t capacity;
+    std::int32_t next;  // the depth's next chunk, -1 for its last
+  };
+  static constexpr NodeId kMaxStreamNodes = 2147483647;  // node ids are int32
+  void NewStreamChunk(int depth);
+  [[noreturn]] static void TooManyNodes();
+  [[noreturn]] void NoSuchPlayer(int player) const;
+  Game FinalizeStream();
+
   StoredRational Store(const Rational& value);
   static void RenumberInfosetsBreadthFirst(Game* game);
   static void RenumberOutcomesBreadthFirst(Game* game);
@@ -74,9 +148,20 @@ class GameBuilder {
 
   Game game_;  // accumulates arrays in insertion order; renumbered by Finalize()
   std::vector<std::string> player_names_;
+
+  NodeId stream_nodes_ = 0;
+  std::vector<StreamLevel> stream_levels_;  // by depth
+  std::vector<StreamChunk> stream_chunks_;
+  std::vector<std::unique_ptr<StreamNode[]>> stream_blocks_;
+  std::size_t stream_block_free_ = 0;  // slots left at the end of the last block
 };
 
 // Compacts a rational into StoredRational if it fits (den > 0 then).
 bool TryCompact(const Rational& value, StoredRational* out);
+
+// True if the `count` values are compact (den > 0, lowest terms), each in [0,1], and sum to
+// exactly 1, computed in 128-bit fractions without GMP. False otherwise, including when the sum
+// outgrows 128 bits: callers then decide with exact rationals. O(count).
+bool IsCompactDistribution(const StoredRational* values, int count);
 
 }  // namespace ncpmi

@@ -6,21 +6,30 @@
 #include <string_view>
 
 #include "ncpmi/game/game.h"
+#include "ncpmi/game/resource_limits.h"
 
 namespace ncpmi {
 
 // Parses an .efg text. source_name is used in error messages.
-// Throws InputError "source:line:col: message" for every malformed or inconsistent input.
+// Throws InputError "source:line:col: message" for every malformed or inconsistent input, and
+// for a game beyond `limits`: the node that would make the game larger than limits.max_nodes, or
+// than the memory limit at the bytes per node the reader needs beyond the text (40 + 24 per
+// player: 88 for two players), is reported at its position as CheckNodeBudget words it
+// (--max-nodes / --max-memory), before the memory is allocated.
 // Strings: \" is a quote, \\ a backslash; any other backslash is kept as written.
 // Numbers: integers, fractions ("3/4") and decimals with exponents, all read exactly.
 // O(size of text); no heap allocation per token (labels are interned once each).
-Game ReadEfg(std::string_view text, const std::string& source_name);
+Game ReadEfg(std::string_view text, const std::string& source_name,
+             const ResourceLimits& limits = {});
 
-// Reads a whole file ("-" is standard input) and parses it. Throws InputError if unreadable.
-Game ReadEfgFile(const std::string& path);
+// Reads a whole file ("-" is standard input) and parses it. Throws InputError if unreadable or
+// larger than the memory limit (checked before it is read), and as ReadEfg.
+Game ReadEfgFile(const std::string& path, const ResourceLimits& limits = {});
 
-// Reads a whole file ("-" is standard input) into memory.
-std::string ReadWholeFile(const std::string& path);
+// Reads a whole file ("-" is standard input) into memory. Throws InputError if it cannot be
+// read, or if it is larger than the memory limit of `limits` (a file by its size before reading;
+// standard input as soon as that much has arrived).
+std::string ReadWholeFile(const std::string& path, const ResourceLimits& limits = {});
 
 enum class EfgNumbers { kRational, kDecimal };  // "EFG 2 R" or "EFG 2 D"
 

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "ncpmi/game/game.h"
+#include "ncpmi/game/resource_limits.h"
 
 namespace ncpmi {
 
@@ -16,11 +17,14 @@ enum class GameFileFormat { kEfg, kNfg };
 // InputError "source_name:line:col: message" for any other first word. O(leading whitespace).
 GameFileFormat DetectGameFileFormat(std::string_view text, const std::string& source_name);
 
-// Parses text with ReadEfg or ReadNfg as DetectGameFileFormat says. Throws InputError.
-Game ReadGame(std::string_view text, const std::string& source_name);
+// Parses text with ReadEfg or ReadNfg as DetectGameFileFormat says, within `limits` (see
+// there). Throws InputError.
+Game ReadGame(std::string_view text, const std::string& source_name,
+              const ResourceLimits& limits = {});
 
 // Reads a whole file once ("-" is standard input, named "<stdin>" in messages) and parses it as
-// ReadGame does. Throws InputError if the file is unreadable, a directory, or malformed.
-Game ReadGameFile(const std::string& path);
+// ReadGame does. Throws InputError if the file is unreadable, a directory, larger than the
+// memory limit (checked before it is read), malformed, or beyond `limits`.
+Game ReadGameFile(const std::string& path, const ResourceLimits& limits = {});
 
 }  // namespace ncpmi

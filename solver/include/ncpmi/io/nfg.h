@@ -32,13 +32,18 @@ constexpr std::int64_t kMaxNfgProfiles = 100'000'000;
 // Strategies may be given as numbers ({ 3 2 }) or as names ({ { "a" "b" } { "c" "d" } }) in
 // either version, as Gambit allows. "R" and "D" are both read exactly; numbers, strings and
 // escapes follow ReadEfg. Throws InputError "file:line:col: message" for every malformed input,
-// including more than kMaxNfgProfiles profiles. O(size of text + size of tree); no heap
-// allocation per token.
-Game ReadNfg(std::string_view text, const std::string& file_name);
+// including more than kMaxNfgProfiles profiles, and for a tree beyond `limits` (its node count
+// against --max-nodes, and the memory the reader would need for it against --max-memory, worded
+// by CheckNodeBudget): both are checked at each number of strategies, at the one that crosses
+// the limit, before the product can overflow and before anything of that size is allocated.
+// O(size of text + size of tree); no heap allocation per token.
+Game ReadNfg(std::string_view text, const std::string& file_name,
+             const ResourceLimits& limits = {});
 
 // Reads a whole file ("-" is standard input, named "<stdin>" in messages) and parses it.
-// Throws InputError if the file is unreadable, a directory, or malformed.
-Game ReadNfgFile(const std::string& path);
+// Throws InputError if the file is unreadable, a directory, larger than the memory limit
+// (checked before it is read), or malformed.
+Game ReadNfgFile(const std::string& path, const ResourceLimits& limits = {});
 
 // True if the game has the strategic-form shape above (depth d: decision nodes of player d+1 in
 // a single information set; leaves at depth NumPlayers(); no chance nodes; outcomes at leaves

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ncpmi/bi/backward_induction.h"
+#include "ncpmi/game/resource_limits.h"
 #include "ncpmi/models/conditions.h"
 #include "ncpmi/models/model.h"
 #include "ncpmi/sweep/spec.h"
@@ -24,7 +25,9 @@ std::string HeaderLine(const SweepSpec& spec, Format format);
 // Evaluates points of one spec; one per thread (holds reusable arrays). Not thread-safe.
 class PointEvaluator {
  public:
-  explicit PointEvaluator(const SweepSpec& spec);
+  // limits: each point's game is refused (an error row) above limits.max_nodes, and its LPs above
+  // the memory limit.
+  explicit PointEvaluator(const SweepSpec& spec, const ResourceLimits& limits = {});
   // Appends the row of point i (one line ending in "\n"). A point whose game cannot be built or
   // solved becomes a row with status "error" and the message; never throws for a bad point.
   // Returns false for an error row.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "ncpmi/game/resource_limits.h"
 #include "ncpmi/sweep/spec.h"
 
 namespace ncpmi::sweep {
@@ -19,6 +20,10 @@ struct SweepOptions {
   std::int64_t limit = -1;      // only the first `limit` points (benchmarks); -1: all
   int progress = -1;            // 1 on, 0 off, -1: when standard error is a terminal
   bool keep_parts = false;      // keep OUT.parts/ after assembly (benchmarks, tests)
+  // Seconds for this run (0: none). When it runs out the sweep stops as on SIGINT: chunks in
+  // progress are abandoned, finished ones kept for --resume (report.timed_out).
+  double time_limit_seconds = 0;
+  ResourceLimits limits;        // per point: its game's nodes, LP memory (an error row if over)
 };
 
 struct SweepReport {
@@ -26,7 +31,9 @@ struct SweepReport {
   std::int64_t computed = 0;         // points computed now (not taken from valid chunks)
   std::int64_t chunks = 0, reused_chunks = 0;
   std::int64_t errors = 0;           // error rows computed now
-  bool interrupted = false;          // SIGINT: parts kept, rerun with --resume
+  bool interrupted = false;          // SIGINT or the time limit: parts kept, rerun with --resume
+  bool timed_out = false;            // the time limit ran out (interrupted is set too)
+  std::int64_t done = 0;             // points in finished chunks (computed now or reused)
   bool complete = false;             // OUT written
   double seconds = 0;
   int ranks = 1;                     // MPI ranks that took part
@@ -37,7 +44,7 @@ struct SweepReport {
 // OUT.meta with the run's identity for `ncpmi merge`). Refuses (InputError) to start over an
 // existing OUT.parts/ without resume, and to resume parts of a different sweep (spec or scenario
 // text, chunk size, format, shard). Installs a SIGINT handler for its duration: the chunks in
-// progress are abandoned, finished ones kept. Bytes written do not depend on threads or ranks.
+// progress are abandoned, finished ones kept; options.time_limit_seconds stops the same way. Bytes written do not depend on threads or ranks.
 SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options);
 
 // True when this binary was built with MPI support.

@@ -29,7 +29,8 @@ struct Axis {
   models::SourceLocation location;
   std::int64_t Size() const { return kind == Kind::kList ? static_cast<std::int64_t>(values.size()) : n; }
   // The k-th value (0 <= k < Size()). Exact for lists and linspace; for logspace exact when the
-  // exponent is an integer, else the double base^e (std::pow) converted exactly. O(1).
+  // exponent is an integer of at most 4096 and the power has at most 2^16 bits, else the double
+  // base^e (std::pow) converted exactly (ParseSweepSpec refuses ends where that overflows). O(1).
   Rational Value(std::int64_t k) const;
 };
 
