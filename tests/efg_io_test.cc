@@ -199,6 +199,22 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("Numbers just past 64 bits are read exactly, not modulo 2^64", "[efg]") {
+  // Found by fuzzing: the compact-number fast path multiplied before testing its bound, so
+  // 20000000000000000000 (in [2^64/10, 2^62) after one more digit) wrapped around silently.
+  const Game g = Read(R"(EFG 2 R "wide" { "A" "B" }
+c "" 1 "" { "x" 1/20000000000000000000 "y" 19999999999999999999/20000000000000000000 } 0
+t "integer" 1 "" { 20000000000000000000 -18446744073709551617 }
+t "decimal" 2 "" { 2000000000000000000.0 0.00000000000000000005 }
+)");
+  CHECK(PayoffAt(g, "integer", 1) == Rational("20000000000000000000"));
+  CHECK(PayoffAt(g, "integer", 2) == Rational("-18446744073709551617"));
+  CHECK(PayoffAt(g, "decimal", 1) == Rational("2000000000000000000"));
+  CHECK(PayoffAt(g, "decimal", 2) == Rational("1/20000000000000000000"));
+  CHECK(g.ActionProbability(0, 0) == Rational("1/20000000000000000000"));
+  CheckRoundTrip(g);
+}
+
 TEST_CASE("Decimals, exponents, signs and fractions in .efg files are read exactly", "[efg]") {
   const Game g = Read(R"(EFG 2 R "numbers" { "A" "B" }
 c "" 1 "" { "x" 0.1 "y" .9 } 0

@@ -75,9 +75,11 @@ bool ParseCompact(std::string_view s, StoredRational* out) {
   constexpr std::uint64_t kLimit = (std::uint64_t{1} << 62);
   std::uint64_t num = 0, den = 1;
   std::size_t digits = 0;
+  // Each test comes before its multiplication, so nothing wraps around 2^64: longer numbers
+  // take the exact slow path instead of being read modulo 2^64.
   for (; i < s.size() && IsDigit(s[i]); ++i, ++digits) {
+    if (num >= kLimit / 10) return false;
     num = num * 10 + static_cast<std::uint64_t>(s[i] - '0');
-    if (num >= kLimit) return false;
   }
   if (i < s.size() && s[i] == '/') {
     if (digits == 0) return false;
@@ -85,16 +87,16 @@ bool ParseCompact(std::string_view s, StoredRational* out) {
     den = 0;
     std::size_t den_digits = 0;
     for (; i < s.size() && IsDigit(s[i]); ++i, ++den_digits) {
+      if (den >= kLimit / 10) return false;
       den = den * 10 + static_cast<std::uint64_t>(s[i] - '0');
-      if (den >= kLimit) return false;
     }
     if (den_digits == 0 || den == 0) return false;
   } else if (i < s.size() && s[i] == '.') {
     ++i;
     for (; i < s.size() && IsDigit(s[i]); ++i, ++digits) {
+      if (num >= kLimit / 10 || den >= kLimit / 10) return false;
       num = num * 10 + static_cast<std::uint64_t>(s[i] - '0');
       den *= 10;
-      if (num >= kLimit || den >= kLimit) return false;
     }
     if (digits == 0) return false;
   } else if (digits == 0) {
