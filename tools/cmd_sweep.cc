@@ -36,7 +36,7 @@ struct SweepCliOptions {
   bool summary = false;
   std::string phase;  // "X,Y" grid parameters
   bool bench = false;
-  std::int64_t bench_points = 2000;
+  std::int64_t bench_points = 10000;  // ~1 s per run on one thread: long enough to time two threads
   std::string progress = "auto";
   double time_limit = 0;
   LimitFlags limits;
@@ -146,7 +146,7 @@ void AddSweepCommand(CLI::App& app) {
                 "runs the sweep first unless OUT exists and no OUT.parts/ is pending");
   cmd->add_option("--phase", o->phase, "Grid parameters X,Y of the phase table (default: the first two)");
   cmd->add_flag("--bench", o->bench, "Benchmark: points/s on 1 and 2 threads, efficiency, per-point overhead");
-  cmd->add_option("--bench-points", o->bench_points, "Points of the benchmark (default 2000)")->check(CLI::Range(1, 100000000));
+  cmd->add_option("--bench-points", o->bench_points, "Points of the benchmark (default 10000)")->check(CLI::Range(1, 100000000));
   cmd->add_option("--progress", o->progress, "Progress bar on standard error: auto (when a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   AddTimeLimitFlag(cmd, &o->time_limit,
