@@ -86,8 +86,9 @@ ncpmi_hostile_exit(truncated_file 2 "^ncpmi: truncated\\.efg:[0-9]+:[0-9]+: .+$"
 ncpmi_hostile_exit(binary_garbage 2
   "^ncpmi: garbage\\.bin:1:1: not a game file: expected 'EFG' \\(extensive form\\) or 'NFG' \\(strategic form\\) at the start"
   ${NCPMI_EXE} solve garbage.bin)
-# (The message quotes the bytes it found: control bytes escaped, bytes >= 0x80 as they are.)
-ncpmi_hostile_exit(binary_garbage_after_header 2 "^ncpmi: garbage_after_header\\.efg:3:1: expected a node type"
+# The message quotes the bytes it found, with control bytes and bytes outside well-formed UTF-8
+# escaped as \xNN, so it is one line of valid UTF-8 (a pattern of printable ASCII matches it all).
+ncpmi_hostile_exit(binary_garbage_after_header 2 "^ncpmi: garbage_after_header\\.efg:3:1: expected a node type[ -~]*$"
   ${NCPMI_EXE} solve garbage_after_header.efg)
 ncpmi_hostile_exit(binary_garbage_info 2 "^ncpmi: garbage\\.bin:1:1: not a game file" ${NCPMI_EXE} info garbage.bin)
 ncpmi_hostile_works(nul_byte_in_title "certificate: verified" ${NCPMI_EXE} solve nul_in_title.efg)

@@ -41,15 +41,54 @@ using gambit::TokenName;
 // Messages are one line: user text is shortened and control characters are escaped.
 constexpr std::size_t kExcerptBytes = 40;
 
+namespace {
+
+// Length of the well-formed UTF-8 sequence starting at s[i] (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF), or 0 if there is none.
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xbf;  // range of the second byte
+  if (c >= 0xc2 && c <= 0xdf) {
+    length = 2;
+  } else if (c >= 0xe0 && c <= 0xef) {
+    length = 3;
+    if (c == 0xe0) low = 0xa0;
+    if (c == 0xed) high = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    length = 4;
+    if (c == 0xf0) low = 0x90;
+    if (c == 0xf4) high = 0x8f;
+  } else {
+    return 0;
+  }
+  if (i + length > s.size() || byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xbf) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
 std::string Excerpt(std::string_view s) {
+  // The message must stay one line of valid UTF-8 whatever the file holds (grep treats anything
+  // else as binary), so control bytes and bytes outside a well-formed sequence are escaped,
+  // while labels written in UTF-8 are shown as they are.
   std::string out;
-  for (std::size_t i = 0; i < s.size() && i < kExcerptBytes; ++i) {
+  std::size_t i = 0;
+  for (; i < s.size() && i < kExcerptBytes; ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
+    const std::size_t utf8 = c >= 0x80 ? Utf8SequenceLength(s, i) : 0;
     if (c == '\n') {
       out += "\\n";
     } else if (c == '\t') {
       out += "\\t";
-    } else if (c < 0x20 || c == 0x7f) {
+    } else if (utf8 != 0) {
+      out.append(s.substr(i, utf8));
+      i += utf8 - 1;
+    } else if (c < 0x20 || c >= 0x7f) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "\\x%02x", c);
       out += hex;
@@ -57,14 +96,9 @@ std::string Excerpt(std::string_view s) {
       out.push_back(static_cast<char>(c));
     }
   }
-  if (s.size() > kExcerptBytes) out += "...";
+  if (i < s.size()) out += "...";
   return out;
 }
-
-namespace {
-
-
-}  // namespace
 
 // Shared with the .nfg reader (gambit_text.h).
 // Parses numbers that fit in 63-bit numerator and denominator without touching GMP.
