@@ -77,7 +77,7 @@ TEST_CASE("A .efg game beyond a tiny --max-memory is refused while it is read", 
         "small.efg:4:1: the game would need about 264 B (3 nodes at 88 bytes each), above the "
         "memory limit of 200 B (--max-memory)");
   CHECK(ErrorOf([] { ReadGame(kSmall, "small.efg", MaxMemory(10)); }) ==
-        "small.efg:2:1: the game would need about 88 B (1 nodes at 88 bytes each), above the "
+        "small.efg:2:1: the game would need about 88 B (1 node at 88 bytes each), above the "
         "memory limit of 10 B (--max-memory)");
   CHECK(ReadEfg(kSmall, "small.efg", MaxMemory(5 * 88)).NumNodes() == 5);
 }

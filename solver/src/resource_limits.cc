@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <limits>
+#include <utility>
 
 #include "ncpmi/game/error.h"
 
@@ -24,6 +25,18 @@ std::string GroupThousands(std::uint64_t n) {
     out += digits[i];
   }
   return out;
+}
+
+std::string Nodes(std::uint64_t n) { return GroupThousands(n) + (n == 1 ? " node" : " nodes"); }
+
+// "about 1.3 GiB" against "1.0 GiB"; in bytes when one decimal would show the two as equal.
+std::pair<std::string, std::string> NeedAndLimit(std::uint64_t need, std::uint64_t limit) {
+  std::string a = FormatBytes(need), b = FormatBytes(limit);
+  if (a == b) {
+    a = GroupThousands(need) + " bytes";
+    b = GroupThousands(limit) + " bytes";
+  }
+  return {a, b};
 }
 
 std::string Prefixed(const std::string& where, const std::string& message) {
@@ -69,18 +82,17 @@ std::uint64_t MemoryLimitBytes(const ResourceLimits& limits) {
 void CheckNodeBudget(std::uint64_t nodes, std::uint64_t bytes_per_node, const ResourceLimits& limits,
                      const std::string& what, const std::string& where) {
   if (limits.max_nodes != 0 && nodes > limits.max_nodes) {
-    throw InputError(Prefixed(where, what + " has " + GroupThousands(nodes) +
-                                         " nodes, above the limit of " +
+    throw InputError(Prefixed(where, what + " has " + Nodes(nodes) + ", above the limit of " +
                                          GroupThousands(limits.max_nodes) + " (--max-nodes)"));
   }
   const std::uint64_t bytes = SaturatingProduct(nodes, bytes_per_node);
   const std::uint64_t limit = MemoryLimitBytes(limits);
   if (bytes > limit) {
-    throw InputError(Prefixed(
-        where, what + " would need about " + FormatBytes(bytes) + " (" + GroupThousands(nodes) +
-                   " nodes at " + std::to_string(bytes_per_node) +
-                   " bytes each), above the memory limit of " + FormatBytes(limit) +
-                   " (--max-memory)"));
+    const auto [need, allowed] = NeedAndLimit(bytes, limit);
+    throw InputError(Prefixed(where, what + " would need about " + need + " (" + Nodes(nodes) +
+                                         " at " + std::to_string(bytes_per_node) +
+                                         " bytes each), above the memory limit of " + allowed +
+                                         " (--max-memory)"));
   }
 }
 
@@ -88,9 +100,9 @@ void CheckMemoryBudget(std::uint64_t bytes, const ResourceLimits& limits, const 
                        const std::string& where) {
   const std::uint64_t limit = MemoryLimitBytes(limits);
   if (bytes > limit) {
-    throw InputError(Prefixed(where, what + " would need about " + FormatBytes(bytes) +
-                                         ", above the memory limit of " + FormatBytes(limit) +
-                                         " (--max-memory)"));
+    const auto [need, allowed] = NeedAndLimit(bytes, limit);
+    throw InputError(Prefixed(where, what + " would need about " + need +
+                                         ", above the memory limit of " + allowed + " (--max-memory)"));
   }
 }
 
