@@ -238,6 +238,18 @@ void PrepareParts(const std::string& dir, const RunIdentity& id, bool resume) {
   WriteFileAtomically(dir + "/manifest", id.Text());
 }
 
+// Removes OUT.parts/ after assembly so that a kill at any moment leaves a resumable state: the
+// chunks go first and the manifest last, because chunks without a manifest cannot be told from
+// another sweep's and would make --resume refuse the directory.
+void RemoveParts(const std::string& dir) {
+  namespace fs = std::filesystem;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().filename() != "manifest") fs::remove_all(entry.path());
+  }
+  fs::remove(dir + "/manifest");
+  fs::remove(dir);
+}
+
 // Rank 0: concatenates the chunks in order into OUT (atomic rename), then removes the parts.
 void Assemble(const SweepSpec& spec, const SweepOptions& o, const RunIdentity& id, const std::string& dir) {
   AtomicFile file(o.out);  // temporary + fsync + rename; removed on any error
@@ -252,7 +264,7 @@ void Assemble(const SweepSpec& spec, const SweepOptions& o, const RunIdentity& i
   }
   if (id.shards > 1) WriteFileAtomically(o.out + ".meta", id.Text());
   file.Commit();
-  if (!o.keep_parts) std::filesystem::remove_all(dir);
+  if (!o.keep_parts) RemoveParts(dir);
 }
 
 }  // namespace
