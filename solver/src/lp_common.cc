@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ncpmi/game/resource_limits.h"
+
 namespace ncpmi::lp {
 namespace {
 
@@ -216,17 +218,6 @@ std::uint64_t Saturate(long double x) {
   return x >= 1.8e19L ? UINT64_MAX : static_cast<std::uint64_t>(x);
 }
 
-std::string Grouped(std::uint64_t n) {
-  const std::string digits = std::to_string(n);
-  std::string out;
-  const int lead = static_cast<int>(digits.size() % 3);
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i != 0 && (static_cast<int>(i) - lead) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 }  // namespace
 
 LpSizeEstimate EstimateLpSize(const Game& game, bool mip, bool exact, const EquilibriumObjective& objective) {
@@ -289,8 +280,8 @@ void CheckLpBudget(const Game& game, bool mip, bool exact, const LpOptions& opti
   const LpSizeEstimate e = EstimateLpSize(game, mip, exact, options.objective);
   CheckMemoryBudget(e.bytes, options.limits,
                     std::string(mip ? "the sequence-form MIP of " : "the sequence-form LP of ") + options.subject +
-                        " (" + Grouped(e.rows) + " rows, " + Grouped(e.columns) + " columns, " +
-                        Grouped(e.nonzeros) + " nonzeros)");
+                        " (" + GroupThousands(e.rows) + " rows, " + GroupThousands(e.columns) + " columns, " +
+                        GroupThousands(e.nonzeros) + " nonzeros)");
 }
 
 }  // namespace ncpmi

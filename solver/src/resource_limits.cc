@@ -16,17 +16,6 @@
 namespace ncpmi {
 namespace {
 
-std::string GroupThousands(std::uint64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  const int lead = static_cast<int>(digits.size() % 3);
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i != 0 && (static_cast<int>(i) - lead) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 std::string Nodes(std::uint64_t n) { return GroupThousands(n) + (n == 1 ? " node" : " nodes"); }
 
 // "about 1.3 GiB" against "1.0 GiB"; in bytes when one decimal would show the two as equal.
@@ -52,6 +41,17 @@ std::uint64_t SaturatingProduct(std::uint64_t a, std::uint64_t b) {
 }
 
 }  // namespace
+
+std::string GroupThousands(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  const int lead = static_cast<int>(digits.size() % 3);
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i != 0 && (static_cast<int>(i) - lead) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
 
 std::uint64_t PhysicalMemoryBytes() {
   std::ifstream meminfo("/proc/meminfo");

@@ -37,6 +37,9 @@ void CheckMemoryBudget(std::uint64_t bytes, const ResourceLimits& limits, const 
 // optional) to bytes. Throws InputError "--max-memory: ..." naming flag_name on anything else.
 std::uint64_t ParseByteSize(const std::string& text, const std::string& flag_name = "--max-memory");
 
+// "41,000,000": the counts in limit messages.
+std::string GroupThousands(std::uint64_t n);
+
 // "512 B", "3.0 KiB", "2.1 GiB": one decimal, binary units.
 std::string FormatBytes(std::uint64_t bytes);
 
