@@ -12,6 +12,7 @@
 #include "ncpmi/game/error.h"
 #include "ncpmi/io/efg.h"
 #include "ncpmi/sweep/spec.h"
+#include "test_data.h"
 
 namespace ncpmi {
 namespace {
@@ -20,15 +21,7 @@ namespace fs = std::filesystem;
 
 TEST_CASE("every malformed sweep spec is rejected with exactly its catalogued message", "[sweep][malformed]") {
   const fs::path dir = fs::path(NCPMI_TESTS_DIR) / "malformed_sweeps";
-  std::ifstream in(dir / "expected.txt");
-  REQUIRE(in);
-  std::vector<std::pair<std::string, std::string>> entries;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty()) continue;
-    const std::size_t tab = line.find('\t');
-    REQUIRE(tab != std::string::npos);
-    entries.emplace_back(line.substr(0, tab), line.substr(tab + 1));
-  }
+  const auto entries = test::ReadCatalogue((dir / "expected.txt").string());
   std::size_t files = 0;
   for (const auto& e : fs::directory_iterator(dir)) files += e.path().extension() == ".toml";
   CHECK(files == entries.size());  // every file is catalogued

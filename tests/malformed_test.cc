@@ -15,6 +15,7 @@
 #include "ncpmi/game/error.h"
 #include "ncpmi/io/efg.h"
 #include "ncpmi/io/nfg.h"
+#include "test_data.h"
 
 namespace ncpmi {
 namespace {
@@ -23,20 +24,8 @@ namespace fs = std::filesystem;
 
 fs::path CatalogueDir() { return fs::path(NCPMI_TESTS_DIR) / "malformed"; }
 
-// expected.txt: one "file<TAB>message" line per catalogue file.
 std::vector<std::pair<std::string, std::string>> ReadCatalogue() {
-  std::ifstream in(CatalogueDir() / "expected.txt");
-  REQUIRE(in);
-  std::vector<std::pair<std::string, std::string>> entries;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    const std::size_t tab = line.find('\t');
-    INFO("expected.txt line: " << line);
-    REQUIRE(tab != std::string::npos);
-    entries.emplace_back(line.substr(0, tab), line.substr(tab + 1));
-  }
-  return entries;
+  return test::ReadCatalogue((CatalogueDir() / "expected.txt").string());
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "ncpmi/io/efg.h"
 #include "ncpmi/models/presets.h"
 #include "ncpmi/models/scenario.h"
+#include "test_data.h"
 
 namespace ncpmi::models {
 namespace {
@@ -97,15 +98,7 @@ TEST_CASE("a scenario path is recognised by its .toml extension", "[scenario]") 
 
 TEST_CASE("every malformed scenario file is rejected with exactly its catalogued message", "[scenario]") {
   const fs::path dir = fs::path(NCPMI_TESTS_DIR) / "malformed_scenarios";
-  std::ifstream in(dir / "expected.txt");
-  REQUIRE(in);
-  std::vector<std::pair<std::string, std::string>> entries;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty()) continue;
-    const std::size_t tab = line.find('\t');
-    REQUIRE(tab != std::string::npos);
-    entries.emplace_back(line.substr(0, tab), line.substr(tab + 1));
-  }
+  const auto entries = test::ReadCatalogue((dir / "expected.txt").string());
   CHECK(entries.size() >= 10);
   std::size_t files = 0;
   for (const auto& e : fs::directory_iterator(dir)) files += e.path().extension() == ".toml";
