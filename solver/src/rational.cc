@@ -2,6 +2,7 @@
 #include "ncpmi/game/rational.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -84,7 +85,28 @@ std::optional<Rational> ParseRational(std::string_view text) {
   return result;
 }
 
-std::string FormatRational(const Rational& r) { return r.get_str(10); }
+void AppendRational(const Rational& r, std::string* out) {
+  const mpz_srcptr num = r.get_num_mpz_t();
+  const mpz_srcptr den = r.get_den_mpz_t();
+  if (!mpz_fits_slong_p(num) || !mpz_fits_slong_p(den)) {
+    *out += r.get_str(10);
+    return;
+  }
+  char buffer[48];  // a long is at most 20 characters with its sign
+  char* end = std::to_chars(buffer, buffer + 20, mpz_get_si(num)).ptr;
+  if (mpz_cmp_ui(den, 1) != 0) {
+    char* slash = end;
+    *slash = '/';
+    end = std::to_chars(slash + 1, slash + 21, mpz_get_si(den)).ptr;
+  }
+  out->append(buffer, end);
+}
+
+std::string FormatRational(const Rational& r) {
+  std::string text;
+  AppendRational(r, &text);
+  return text;
+}
 
 std::string FormatDecimal(const Rational& r) {
   // Terminating iff the denominator has no prime factors but 2 and 5.

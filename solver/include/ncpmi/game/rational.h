@@ -40,6 +40,9 @@ std::optional<Rational> ParseRational(std::string_view text);
 
 // Writes r as "p/q" or "p" (lowest terms).
 std::string FormatRational(const Rational& r);
+// Appends FormatRational(r) to *out without a temporary string; numbers that fit in 64 bits
+// (nearly all in practice) are written without GMP's conversion.
+void AppendRational(const Rational& r, std::string* out);
 
 // Writes r as a decimal: exact when r has a terminating expansion, else 17 significant digits.
 std::string FormatDecimal(const Rational& r);
