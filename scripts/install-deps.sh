@@ -12,7 +12,7 @@
 # science (siunitx, for `ncpmi table --siunitx`) and latexmk.
 set -eu
 packages="cmake g++ make ninja-build pkg-config \
-  libboost-graph-dev libglpk-dev libgmp-dev libmimalloc-dev \
+  libboost-graph-dev libglpk-dev libgmp-dev libmimalloc-dev zlib1g-dev \
   catch2 libcli11-dev nlohmann-json3-dev libfmt-dev libtomlplusplus-dev \
   libopenmpi-dev openmpi-bin \
   graphviz gnuplot-nox latexmk texlive-latex-base texlive-latex-recommended texlive-latex-extra \

@@ -117,6 +117,61 @@ TEST_CASE("sweep spec errors give file:line:col", "[sweep]") {
                       Catch::Contains("s.toml:2:9: 'chunk' must be an integer"));
 }
 
+// The parameter fields of a CSV row (between the point index and "ok"/"error").
+std::vector<std::string> RowParameters(const std::string& row, std::size_t count) {
+  std::vector<std::string> fields;
+  std::size_t pos = row.find(',') + 1;
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t comma = row.find(',', pos);
+    fields.push_back(row.substr(pos, comma - pos));
+    pos = comma + 1;
+  }
+  return fields;
+}
+
+TEST_CASE("sweep rows show each point's own values, from cached grid axes, long axes and samples", "[sweep]") {
+  const std::string dir = std::string(NCPMI_TESTS_DIR) + "/data/sweep/";
+  // A grid axis too long for the evaluator's per-axis cache (2^16 values), crossed with samples.
+  const SweepSpec spec = ParseSweepSpec(
+      "scenario = \"../../../instances/haiti-1994.toml\"\noutputs = [\"verdict\"]\n"
+      "[grid]\nw_t = { linspace = [0, 1, 70001] }\nb_c = [0, \"3/10\"]\n"
+      "[sample]\nmethod = \"uniform\"\npoints = 3\nseed = 7\n[sample.ranges]\nrho = [\"1/2\", 1]\n",
+      "inline.toml", dir);
+  {
+    PointEvaluator ev(spec);
+    std::vector<Rational> v;
+    // Revisits values (cached ones come back), and jumps across the long axis both ways.
+    for (std::int64_t i : {0, 1, 2, 3, 5, 0, 420005, 6, 419999, 5, 3, 420005}) {
+      std::string row;
+      ev.AppendRow(i, Format::kCsv, &row);
+      spec.PointValues(i, &v);
+      std::vector<std::string> expected;
+      for (const Rational& x : v) expected.push_back(FormatRational(x));
+      CAPTURE(i, row);
+      CHECK(RowParameters(row, v.size()) == expected);
+    }
+  }
+  const SweepSpec small = ReadSweepSpec(Data("small.toml"));
+  PointEvaluator ev(small);
+  std::vector<Rational> v;
+  for (std::int64_t i = small.NumPoints(); i-- > 0;) {  // backwards: every value first seen late
+    std::string row;
+    ev.AppendRow(i, Format::kCsv, &row);
+    small.PointValues(i, &v);
+    std::vector<std::string> expected;
+    for (const Rational& x : v) expected.push_back(FormatRational(x));
+    CAPTURE(i, row);
+    CHECK(RowParameters(row, v.size()) == expected);
+  }
+}
+
+TEST_CASE("sweep chunk checksums are the standard CRC-32 and can be computed in pieces", "[sweep]") {
+  CHECK(Crc32("") == 0u);
+  CHECK(Crc32("123456789") == 0xCBF43926u);  // the catalogue check value of CRC-32/ISO-HDLC
+  const std::string text = "0,1/2,ok,all,9/10\n1,3/5,error,,parameter out of range\n";
+  CHECK(Crc32(text.substr(17), Crc32(text.substr(0, 17))) == Crc32(text));
+}
+
 TEST_CASE("sweep bad points become error rows and good points match conditions' verdict", "[sweep]") {
   const SweepSpec spec = ReadSweepSpec(Data("small.toml"));
   PointEvaluator ev(spec);

@@ -81,10 +81,23 @@ std::string HeaderLine(const SweepSpec& spec, Format format) {
   return out;
 }
 
+// Per axis and thread: 2^16 values of ~60 bytes each at most.
+constexpr std::int64_t kMaxCachedAxis = std::int64_t{1} << 16;
+
 PointEvaluator::PointEvaluator(const SweepSpec& spec, const ResourceLimits& limits)
     : spec_(spec), model_(models::FindModel(spec.base.model)), values_(spec.base.values) {
   names_ = spec.SweptNames();
   for (const std::string& name : names_) slots_.push_back(values_.find(name));
+  axes_.resize(spec.grid.size());
+  for (std::size_t d = 0; d < spec.grid.size(); ++d) {
+    const std::int64_t size = spec.grid[d].Size();
+    if (size <= kMaxCachedAxis) {
+      axes_[d].values.resize(static_cast<std::size_t>(size));
+      axes_[d].texts.resize(static_cast<std::size_t>(size));
+    }
+  }
+  point_.resize(names_.size());
+  texts_.resize(names_.size());
   options_.threshold = spec.threshold;
   options_.limits = limits;
   // Resolved once: every point's checks would otherwise read /proc/meminfo for the default.
@@ -92,18 +105,40 @@ PointEvaluator::PointEvaluator(const SweepSpec& spec, const ResourceLimits& limi
 }
 
 void PointEvaluator::Prepare(std::int64_t i) {
-  spec_.PointValues(i, &point_);
+  for (std::string& text : texts_) text.clear();  // an error row never shows another point's values
+  std::int64_t sample = 0;
+  spec_.PointIndices(i, &indices_, &sample);
+  for (std::size_t d = 0; d < axes_.size(); ++d) {
+    const std::int64_t k = indices_[d];
+    AxisCache& cache = axes_[d];
+    if (cache.texts.empty()) {
+      point_[d] = spec_.grid[d].Value(k);
+      texts_[d] = FormatRational(point_[d]);
+      continue;
+    }
+    const std::size_t u = static_cast<std::size_t>(k);
+    if (cache.texts[u].empty()) {
+      cache.values[u] = spec_.grid[d].Value(k);
+      cache.texts[u] = FormatRational(cache.values[u]);
+    }
+    point_[d] = cache.values[u];
+    texts_[d] = cache.texts[u];
+  }
+  if (!spec_.random.empty()) {
+    spec_.SampleValues(sample, &point_);
+    for (std::size_t d = axes_.size(); d < point_.size(); ++d) texts_[d] = FormatRational(point_[d]);
+  }
   for (std::size_t k = 0; k < slots_.size(); ++k) slots_[k]->second = point_[k];
 }
 
-void PointEvaluator::SolveOnly(std::int64_t i) {
-  Prepare(i);
+void PointEvaluator::SolveOnly(const std::vector<Rational>& point) {
+  for (std::size_t k = 0; k < slots_.size(); ++k) slots_[k]->second = point[k];
   const Game game = model_.build(values_);
   (void)models::AnalyseGame(game, options_, &scratch_);
 }
 
 bool PointEvaluator::AppendRow(std::int64_t i, Format format, std::string* out) {
-  models::GameAnalysis r;
+  models::GameAnalysis& r = analysis_;
   std::string error;
   try {
     Prepare(i);
@@ -123,16 +158,16 @@ bool PointEvaluator::AppendRow(std::int64_t i, Format format, std::string* out) 
   const bool ok = error.empty();
   if (format == Format::kCsv) {
     *out += std::to_string(i);
-    for (const Rational& v : point_) {
+    for (const std::string& text : texts_) {
       *out += ',';
-      *out += FormatRational(v);
+      *out += text;
     }
     *out += ok ? ",ok" : ",error";
     for (Output o : spec_.outputs) {
       if (o == Output::kPayoffs) {
         for (std::size_t p = 0; p < spec_.players.size(); ++p) {
           *out += ',';
-          if (ok) *out += FormatRational(r.payoffs[p]);
+          if (ok) AppendRational(r.payoffs[p], out);
         }
         continue;
       }
@@ -140,8 +175,8 @@ bool PointEvaluator::AppendRow(std::int64_t i, Format format, std::string* out) 
       if (!ok) continue;
       switch (o) {
         case Output::kVerdict: *out += models::VerdictName(r.verdict); break;
-        case Output::kPSettlement: *out += FormatRational(r.summary.p_settlement); break;
-        case Output::kPDurable: *out += FormatRational(r.summary.p_durable); break;
+        case Output::kPSettlement: AppendRational(r.summary.p_settlement, out); break;
+        case Output::kPDurable: AppendRational(r.summary.p_durable, out); break;
         case Output::kOutcomeClass: *out += models::OutcomeClassName(r.main_class); break;
         case Output::kPath: CsvField(models::FormatPath(r.path), out); break;
         case Output::kMethod: *out += MethodOf(r); break;
@@ -158,7 +193,7 @@ bool PointEvaluator::AppendRow(std::int64_t i, Format format, std::string* out) 
     if (k > 0) *out += ',';
     JsonString(names_[k], out);
     *out += ':';
-    JsonString(FormatRational(point_[k]), out);
+    JsonString(texts_[k], out);
   }
   *out += ok ? "},\"status\":\"ok\"" : "},\"status\":\"error\"";
   if (!ok) {

@@ -169,15 +169,27 @@ std::vector<std::string> SweepSpec::SweptNames() const {
 
 bool SweepSpec::Has(Output o) const { return std::find(outputs.begin(), outputs.end(), o) != outputs.end(); }
 
-void SweepSpec::PointValues(std::int64_t i, std::vector<Rational>* values) const {
-  values->resize(grid.size() + random.size());
-  const std::int64_t s = i % samples;
+void SweepSpec::PointIndices(std::int64_t i, std::vector<std::int64_t>* indices, std::int64_t* sample) const {
+  indices->resize(grid.size());
+  *sample = i % samples;
   std::int64_t g = i / samples;
   for (std::size_t d = grid.size(); d-- > 0;) {
     const std::int64_t size = grid[d].Size();
-    (*values)[d] = grid[d].Value(g % size);
+    (*indices)[d] = g % size;
     g /= size;
   }
+}
+
+void SweepSpec::PointValues(std::int64_t i, std::vector<Rational>* values) const {
+  values->resize(grid.size() + random.size());
+  std::vector<std::int64_t> indices;
+  std::int64_t s = 0;
+  PointIndices(i, &indices, &s);
+  for (std::size_t d = 0; d < grid.size(); ++d) (*values)[d] = grid[d].Value(indices[d]);
+  SampleValues(s, values);
+}
+
+void SweepSpec::SampleValues(std::int64_t s, std::vector<Rational>* values) const {
   for (std::size_t d = 0; d < random.size(); ++d) {
     const RandomAxis& axis = random[d];
     const std::uint64_t us = static_cast<std::uint64_t>(s);

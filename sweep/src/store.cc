@@ -1,7 +1,6 @@
 // Chunk files with CRC-32 and atomic rename, the run manifest, and the streaming merge of parts.
 #include "ncpmi/sweep/store.h"
 
-#include <array>
 #include <cinttypes>
 #include <cstdio>
 #include <fstream>
@@ -10,6 +9,7 @@
 #include <stdexcept>
 
 #include <unistd.h>
+#include <zlib.h>
 
 #include "ncpmi/game/error.h"
 #include "ncpmi/io/atomic_file.h"
@@ -17,18 +17,9 @@
 namespace ncpmi::sweep {
 
 std::uint32_t Crc32(std::string_view data, std::uint32_t crc) {
-  static const auto kTable = [] {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t i = 0; i < 256; ++i) {
-      std::uint32_t c = i;
-      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[i] = c;
-    }
-    return t;
-  }();
-  crc = ~crc;
-  for (unsigned char b : data) crc = kTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-  return ~crc;
+  // zlib's CRC-32 (the IEEE polynomial, as in gzip and PNG) processes several bytes per step: a
+  // byte-wise table took a quarter of the sweep's per-point overhead.
+  return static_cast<std::uint32_t>(crc32_z(crc, reinterpret_cast<const Bytef*>(data.data()), data.size()));
 }
 
 std::string RunIdentity::Text() const {

@@ -32,19 +32,31 @@ class PointEvaluator {
   // solved becomes a row with status "error" and the message; never throws for a bad point.
   // Returns false for an error row.
   bool AppendRow(std::int64_t i, Format format, std::string* out);
-  // Only build + analyse point i (no formatting): for the overhead benchmark. Throws as the
-  // builder and solver do.
-  void SolveOnly(std::int64_t i);
+  // Only build + analyse the point with these swept values (SweepSpec::PointValues), without
+  // generating the point or formatting a row: the baseline of the overhead benchmark. Throws
+  // as the builder and solver do.
+  void SolveOnly(const std::vector<Rational>& point);
 
  private:
+  // The values of one grid axis, each computed and formatted on its first use: a grid point
+  // repeats its axes' values (101 x 101 points use 202 values), and the exact value and its
+  // text cost more than the rest of the row. Left empty for axes too long to keep.
+  struct AxisCache {
+    std::vector<Rational> values;
+    std::vector<std::string> texts;  // "" until first use
+  };
   void Prepare(std::int64_t i);
   const SweepSpec& spec_;
   const models::ModelSpec& model_;
   models::ParameterValues values_;                     // base values, swept entries overwritten
   std::vector<models::ParameterValues::iterator> slots_;  // the swept entries of values_
   std::vector<std::string> names_;  // swept parameters
-  std::vector<Rational> point_;
+  std::vector<AxisCache> axes_;     // per grid axis
+  std::vector<std::int64_t> indices_;
+  std::vector<Rational> point_;     // swept values of the current point
+  std::vector<std::string> texts_;  // and their text
   BiSolution<Rational> scratch_;
+  models::GameAnalysis analysis_;  // the last point's (reused: its numbers are then not recreated)
   models::AnalysisOptions options_;
 };
 

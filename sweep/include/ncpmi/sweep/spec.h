@@ -67,6 +67,11 @@ struct SweepSpec {
   // values depend only on (seed, axis, s): the same samples at every grid point. O(axes).
   // Thread-safe.
   void PointValues(std::int64_t i, std::vector<Rational>* values) const;
+  // The parts of PointValues, for callers that cache axis values: the grid index of point i on
+  // each axis (*indices resized) and its sample index s; then the random values of sample s,
+  // written into (*values)[grid.size()...] (*values already sized as by PointValues).
+  void PointIndices(std::int64_t i, std::vector<std::int64_t>* indices, std::int64_t* sample) const;
+  void SampleValues(std::int64_t s, std::vector<Rational>* values) const;
   bool Has(Output o) const;
 };
 
