@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages the project builds and tests with. Idempotent; needs root.
 # mimalloc is the executable's allocator (CMake option NCPMI_MIMALLOC): per-thread heaps for the
-# many small GMP numbers of a sweep. OpenMPI serves `mpirun -np N ncpmi sweep` (CMake option NCPMI_MPI, on in the release preset).
+# many small GMP numbers of a sweep; zlib its chunk files' CRC-32. OpenMPI serves `mpirun -np N ncpmi sweep` (CMake option NCPMI_MPI, on in the release preset).
 # Clang, LLVM's OpenMP runtime with its Archer tool (libomp-dev -> libomp-14-dev) and Clang's
 # sanitizer and libFuzzer runtimes (libclang-rt-dev -> libclang-rt-14-dev, which ships
 # libclang_rt.fuzzer for -fsanitize=fuzzer) serve the `tsan` and `fuzz` presets that

@@ -3,6 +3,7 @@
 // for throughput, parallel efficiency and per-point overhead.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <omp.h>
 #include <unistd.h>
@@ -37,6 +39,7 @@ struct SweepCliOptions {
   std::string phase;  // "X,Y" grid parameters
   bool bench = false;
   std::int64_t bench_points = 10000;  // ~1 s per run on one thread: long enough to time two threads
+  int bench_repeats = 5;
   std::string progress = "auto";
   double time_limit = 0;
   LimitFlags limits;
@@ -94,20 +97,46 @@ void Bench(const sweep::SweepSpec& spec, const SweepCliOptions& o) {
   using Clock = std::chrono::steady_clock;
   // At least 16 chunks, so that two threads can balance them.
   const std::int64_t chunk = o.chunk > 0 ? o.chunk : std::max<std::int64_t>(1, std::min(spec.chunk_size, points / 16));
-  // The solve alone: build + AnalyseGame of the same points, one thread, no formatting or I/O.
-  double solve_seconds = 1e300;
+  // The per-point overhead is a small difference of two large times, and a shared or virtual
+  // machine changes speed by 10-20% from one second to the next: timed seconds apart, the two
+  // runs would differ by more than the overhead. So it is measured in two parts, each within
+  // one stretch of time:
+  //  1. point values and rows: each chunk of points is solved only (build + AnalyseGame, the
+  //     points generated beforehand), then evaluated into rows, alternately, chunk by chunk;
+  //  2. chunk files, assembly and set-up: a sweep's wall time minus the time its thread spent
+  //     evaluating rows (SweepReport::evaluate_seconds), from the same run.
+  // Each time is the best of `repeats` rounds; the paired difference and the parallel efficiency
+  // (the 1- and 2-thread runs of one round) are the medians over the rounds.
+  std::vector<std::vector<Rational>> values(static_cast<std::size_t>(points));
+  for (std::int64_t i = 0; i < points; ++i) spec.PointValues(i, &values[static_cast<std::size_t>(i)]);
+  const sweep::Format format = sweep::Format::kCsv;
+  double solve_seconds = 1e300, store_seconds = 1e300;
   double t[3] = {1e300, 1e300, 1e300};
-  for (int repeat = 0; repeat < 3; ++repeat) {
-    sweep::PointEvaluator evaluator(spec);
-    const Clock::time_point start = Clock::now();
-    for (std::int64_t i = 0; i < points; ++i) {
-      try {
-        evaluator.SolveOnly(i);
-      } catch (const std::exception&) {
-        // error points cost their build attempt only, as in the sweep
+  std::vector<double> row_overheads, efficiencies;
+  for (int repeat = 0; repeat < o.bench_repeats; ++repeat) {
+    sweep::PointEvaluator solver(spec), evaluator(spec);
+    double solve = 0, rows = 0;
+    std::string payload;
+    for (std::int64_t first = 0; first < points; first += chunk) {
+      const std::int64_t last = std::min(points, first + chunk);
+      const Clock::time_point t0 = Clock::now();
+      for (std::int64_t i = first; i < last; ++i) {
+        try {
+          solver.SolveOnly(values[static_cast<std::size_t>(i)]);
+        } catch (const std::exception&) {
+          // error points cost their build attempt only, as in the sweep
+        }
       }
+      const Clock::time_point t1 = Clock::now();
+      payload.clear();
+      for (std::int64_t i = first; i < last; ++i) evaluator.AppendRow(i, format, &payload);
+      const Clock::time_point t2 = Clock::now();
+      solve += std::chrono::duration<double>(t1 - t0).count();
+      rows += std::chrono::duration<double>(t2 - t1).count();
     }
-    solve_seconds = std::min(solve_seconds, std::chrono::duration<double>(Clock::now() - start).count());
+    solve_seconds = std::min(solve_seconds, solve);
+    row_overheads.push_back(rows - solve);
+    double round_one_thread = 0;
     for (int threads : {1, 2}) {
       sweep::SweepOptions so;
       so.out = dir + "/bench.csv";
@@ -117,17 +146,29 @@ void Bench(const sweep::SweepSpec& spec, const SweepCliOptions& o) {
       so.progress = 0;
       const sweep::SweepReport r = sweep::RunSweep(spec, so);
       t[threads] = std::min(t[threads], r.seconds);
+      if (threads == 1) store_seconds = std::min(store_seconds, r.seconds - r.evaluate_seconds);
+      if (threads == 2) efficiencies.push_back(round_one_thread / (2 * r.seconds));
+      round_one_thread = r.seconds;
       std::filesystem::remove(so.out);
     }
   }
-  const double per_point_us = 1e6 * (t[1] - solve_seconds) / static_cast<double>(points);
-  std::cout << fmt::format("sweep benchmark: {} [{}], first {} points, chunk {}, best of 3, CSV to {}\n", spec.title, spec.path, points, chunk, dir);
+  auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  };
+  const double row_seconds = median(row_overheads);
+  const double n = static_cast<double>(points);
+  const double row_us = 1e6 * row_seconds / n, store_us = 1e6 * store_seconds / n;
+  std::cout << fmt::format("sweep benchmark: {} [{}], first {} points, chunk {}, best of {}, CSV to {}\n", spec.title, spec.path,
+                           points, chunk, o.bench_repeats, dir);
   std::cout << fmt::format("  solve only (build + exact solve + verdict), 1 thread: {:.0f} points/s ({:.1f} us/point)\n",
-                           points / solve_seconds, 1e6 * solve_seconds / static_cast<double>(points));
-  std::cout << fmt::format("  sweep, 1 thread:  {:.0f} points/s ({:.3f} s)\n", points / t[1], t[1]);
-  std::cout << fmt::format("  sweep, 2 threads: {:.0f} points/s ({:.3f} s)\n", points / t[2], t[2]);
-  std::cout << fmt::format("  parallel efficiency 1 -> 2 threads: {:.0f}%\n", 100 * t[1] / (2 * t[2]));
-  std::cout << fmt::format("  per-point overhead beyond the solve (points, rows, chunk files, assembly): {:.2f} us\n", per_point_us);
+                           n / solve_seconds, 1e6 * solve_seconds / n);
+  std::cout << fmt::format("  sweep, 1 thread:  {:.0f} points/s ({:.3f} s)\n", n / t[1], t[1]);
+  std::cout << fmt::format("  sweep, 2 threads: {:.0f} points/s ({:.3f} s)\n", n / t[2], t[2]);
+  std::cout << fmt::format("  parallel efficiency 1 -> 2 threads: {:.0f}% (median of the rounds' t1 / 2 t2; best times {:.0f}%)\n",
+                           100 * median(efficiencies), 100 * t[1] / (2 * t[2]));
+  std::cout << fmt::format("  per-point overhead beyond the solve: {:.2f} us (point values and rows {:.2f} us, "
+                           "chunk files, assembly and set-up {:.2f} us)\n", row_us + store_us, row_us, store_us);
 }
 
 }  // namespace
@@ -147,6 +188,7 @@ void AddSweepCommand(CLI::App& app) {
   cmd->add_option("--phase", o->phase, "Grid parameters X,Y of the phase table (default: the first two)");
   cmd->add_flag("--bench", o->bench, "Benchmark: points/s on 1 and 2 threads, efficiency, per-point overhead");
   cmd->add_option("--bench-points", o->bench_points, "Points of the benchmark (default 10000)")->check(CLI::Range(1, 100000000));
+  cmd->add_option("--bench-repeats", o->bench_repeats, "Rounds of the benchmark; each figure is the best round (default 5)")->check(CLI::Range(1, 1000));
   cmd->add_option("--progress", o->progress, "Progress bar on standard error: auto (when a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   AddTimeLimitFlag(cmd, &o->time_limit,

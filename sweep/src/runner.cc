@@ -325,7 +325,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
 #endif
     g_stop = 0;
     void (*previous)(int) = std::signal(SIGINT, OnSigint);
-    std::atomic<std::int64_t> computed{0}, reused{0}, errors{0}, done{0};
+    std::atomic<std::int64_t> computed{0}, reused{0}, errors{0}, done{0}, evaluate_ns{0};
     // The time limit: checked before each point, so a stop costs at most one point's solve.
     const bool limited = o.time_limit_seconds > 0;
     const Clock::time_point deadline =
@@ -361,6 +361,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
           }
           payload.clear();
           bool abandoned = false;
+          const Clock::time_point evaluate_start = Clock::now();
           for (std::int64_t i = first; i < first + count; ++i) {
             if (stop()) {
               abandoned = true;
@@ -368,6 +369,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
             }
             if (!evaluator.AppendRow(i, id.format, &payload)) errors.fetch_add(1);
           }
+          evaluate_ns.fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - evaluate_start).count());
           if (abandoned) break;
           WriteChunk(dir, id, c, first, count, payload);
           computed.fetch_add(count);
@@ -383,6 +385,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
     std::signal(SIGINT, previous);
     bar.Finish();
     if (first_error) std::rethrow_exception(first_error);
+    report.evaluate_seconds = 1e-9 * static_cast<double>(evaluate_ns.load());
     report.computed = SumOverRanks(mpi, computed.load());
     report.reused_chunks = SumOverRanks(mpi, reused.load());
     report.errors = SumOverRanks(mpi, errors.load());

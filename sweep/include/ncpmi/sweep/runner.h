@@ -36,6 +36,9 @@ struct SweepReport {
   std::int64_t done = 0;             // points in finished chunks (computed now or reused)
   bool complete = false;             // OUT written
   double seconds = 0;
+  // Thread-seconds spent evaluating points into rows (this process, all threads): the rest of
+  // `seconds` is the chunk store, assembly and set-up (`sweep --bench`).
+  double evaluate_seconds = 0;
   int ranks = 1;                     // MPI ranks that took part
   int rank = 0;                      // this process's rank
 };
