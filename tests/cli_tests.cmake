@@ -34,7 +34,7 @@ function(ncpmi_cli_exit_test name status stderr_regex)
 endfunction()
 
 # --- version and help -------------------------------------------------------------------------
-ncpmi_cli_output_test(version "^ncpmi ${PROJECT_VERSION} \\(allocator: [^)]+\\)\n$" --version)
+ncpmi_cli_output_test(version "^ncpmi ${PROJECT_VERSION} \\(allocator: [^;)]+; MPI: (yes|no)\\)\n$" --version)
 ncpmi_cli_output_test(help
   "Usage:.*Subcommands:.*solve .*gen .*convert .*info .*model .*bench " --help)
 ncpmi_cli_output_test(help_solve

@@ -14,6 +14,7 @@
 
 #include "commands.h"
 #include "ncpmi/game/error.h"
+#include "ncpmi/sweep/runner.h"
 
 namespace ncpmi::cli {
 
@@ -39,7 +40,8 @@ int main(int argc, char** argv) {
   CLI::App app{"NCPMI Solver: subgame-perfect equilibria of extensive-form games of coercive "
                "diplomacy"};
   app.set_version_flag("--version", std::string("ncpmi ") + NCPMI_VERSION + " (allocator: " +
-                                        ncpmi::cli::AllocatorName() + ")");
+                                        ncpmi::cli::AllocatorName() + "; MPI: " +
+                                        (ncpmi::sweep::MpiAvailable() ? "yes" : "no") + ")");
   // At most one subcommand; "none" is reported after parsing, so an unknown flag is named
   // as such instead of hiding behind "a subcommand is required".
   app.require_subcommand(0, 1);
