@@ -24,10 +24,10 @@ run() {
   shift
   rm -f "$work/out.csv"
   start=$(now)
-  "$@" >/dev/null
+  "$@" >/dev/null 2>"$work/log" || { cat "$work/log" >&2; exit 1; }
   end=$(now)
   seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')
-  printf '  %-22s %.3f s\n' "$kind" "$seconds"
+  printf '  %-10s %.3f s   (%s)\n' "$kind" "$seconds" "$(tail -1 "$work/log" | sed 's/^.* in //')"
   echo "$seconds" >>"$work/$kind"
 }
 

@@ -234,7 +234,7 @@ void AddSweepCommand(CLI::App& app) {
       }
       std::cerr << fmt::format("ncpmi sweep: {} points{} -> {} in {:.2f} s ({} computed, {} chunk(s) reused, {} error row(s){})\n",
                                r.points, shard, o->out, r.seconds, r.computed, r.reused_chunks, r.errors,
-                               r.ranks > 1 ? fmt::format(", {} MPI ranks", r.ranks) : std::string());
+                               r.ranks > 1 ? fmt::format(", {} MPI ranks, {:.2f} s of it MPI start-up", r.ranks, r.mpi_start_seconds) : std::string());
     }
     if (o->summary) {
       if (n > 1) throw InputError("--summary works on the whole output: merge the shards first (ncpmi merge), then run --summary");

@@ -290,6 +290,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
   const std::string dir = PartsDir(o.out);
   const Mpi mpi = StartMpi();
   SweepReport report;
+  report.mpi_start_seconds = mpi.active ? std::chrono::duration<double>(Clock::now() - start).count() : 0.0;
   report.ranks = mpi.size;
   report.rank = mpi.rank;
   const std::int64_t shard_chunks = id.ShardChunks();

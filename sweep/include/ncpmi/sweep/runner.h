@@ -39,6 +39,7 @@ struct SweepReport {
   // Thread-seconds spent evaluating points into rows (this process, all threads): the rest of
   // `seconds` is the chunk store, assembly and set-up (`sweep --bench`).
   double evaluate_seconds = 0;
+  double mpi_start_seconds = 0;      // of `seconds`: MPI_Init (runs under mpirun)
   int ranks = 1;                     // MPI ranks that took part
   int rank = 0;                      // this process's rank
 };
