@@ -44,3 +44,12 @@ if(NCPMI_MPI)
     set_tests_properties(cli.sweep.mpi_2_ranks PROPERTIES PASS_REGULAR_EXPRESSION "mpi-identical" RUN_SERIAL TRUE)
   endif()
 endif()
+
+# The benchmark prints every figure of the README's sweep speed table (a short run: the figures
+# themselves are not checked, only that each is measured and printed).
+ncpmi_cli_output_test(sweep.bench
+  "first 200 points, chunk 12, best of 2.*solve only .*points/s .*sweep, 1 thread: .*points/s.*sweep, 2 threads: .*points/s.*parallel efficiency 1 -> 2 threads: [0-9]+%.*per-point overhead beyond the solve: -?[0-9.]+ us \\(point values and rows -?[0-9.]+ us, chunk files, assembly and set-up -?[0-9.]+ us\\)"
+  sweep tests/data/sweep/big.toml --bench --bench-points 200 --bench-repeats 2)
+# Half of small.toml's points are error rows: the benchmark times their failed builds too.
+ncpmi_cli_output_test(sweep.bench_error_points "first 132 points.*per-point overhead beyond the solve: "
+  sweep tests/data/sweep/small.toml --bench --bench-repeats 1)

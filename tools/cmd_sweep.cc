@@ -83,6 +83,22 @@ std::string PhasePath(const std::string& out) {
   return (dot == std::string::npos ? out : out.substr(0, dot)) + ".phase.csv";
 }
 
+// Jiffies of all CPUs from /proc/stat: {busy + idle + steal, steal}; {0, 0} where unreadable.
+std::pair<double, double> CpuJiffies() {
+  std::FILE* f = std::fopen("/proc/stat", "r");
+  if (f == nullptr) return {0, 0};
+  double v[8] = {0, 0, 0, 0, 0, 0, 0, 0};  // user nice system idle iowait irq softirq steal
+  const int n = std::fscanf(f, "cpu %lf %lf %lf %lf %lf %lf %lf %lf", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]);
+  std::fclose(f);
+  if (n != 8) return {0, 0};
+  double total = 0;
+  for (double x : v) total += x;
+  return {total, v[7]};
+}
+
+// Points per timed pair in the benchmark: ~2 ms, short against the machine's changes of speed.
+constexpr std::int64_t kPairPoints = 20;
+
 void Bench(const sweep::SweepSpec& spec, const SweepCliOptions& o) {
   const std::int64_t points = std::min(o.bench_points, spec.NumPoints());
   const std::string dir = std::filesystem::temp_directory_path().string() + "/ncpmi-sweep-bench-" + std::to_string(::getpid());
@@ -101,41 +117,52 @@ void Bench(const sweep::SweepSpec& spec, const SweepCliOptions& o) {
   // machine changes speed by 10-20% from one second to the next: timed seconds apart, the two
   // runs would differ by more than the overhead. So it is measured in two parts, each within
   // one stretch of time:
-  //  1. point values and rows: each chunk of points is solved only (build + AnalyseGame, the
-  //     points generated beforehand), then evaluated into rows, alternately, chunk by chunk;
+  //  1. point values and rows: each run of kPairPoints points is solved only (build +
+  //     AnalyseGame, the points generated beforehand) and evaluated into rows, back to back;
   //  2. chunk files, assembly and set-up: a sweep's wall time minus the time its thread spent
   //     evaluating rows (SweepReport::evaluate_seconds), from the same run.
-  // Each time is the best of `repeats` rounds; the paired difference and the parallel efficiency
-  // (the 1- and 2-thread runs of one round) are the medians over the rounds.
+  // Each time is the best of `repeats` rounds. The rows' cost is the median over all pairs of
+  // the per-point difference (a burst of load on the machine slows one side of one pair, so the
+  // median sets it aside); the parallel efficiency is the median over the rounds of t1 / 2 t2.
   std::vector<std::vector<Rational>> values(static_cast<std::size_t>(points));
   for (std::int64_t i = 0; i < points; ++i) spec.PointValues(i, &values[static_cast<std::size_t>(i)]);
   const sweep::Format format = sweep::Format::kCsv;
   double solve_seconds = 1e300, store_seconds = 1e300;
   double t[3] = {1e300, 1e300, 1e300};
   std::vector<double> row_overheads, efficiencies;
+  const std::pair<double, double> jiffies_before = CpuJiffies();
   for (int repeat = 0; repeat < o.bench_repeats; ++repeat) {
     sweep::PointEvaluator solver(spec), evaluator(spec);
-    double solve = 0, rows = 0;
+    double solve = 0;
     std::string payload;
-    for (std::int64_t first = 0; first < points; first += chunk) {
-      const std::int64_t last = std::min(points, first + chunk);
-      const Clock::time_point t0 = Clock::now();
-      for (std::int64_t i = first; i < last; ++i) {
-        try {
-          solver.SolveOnly(values[static_cast<std::size_t>(i)]);
-        } catch (const std::exception&) {
-          // error points cost their build attempt only, as in the sweep
+    for (std::int64_t first = 0; first < points; first += kPairPoints) {
+      const std::int64_t last = std::min(points, first + kPairPoints);
+      auto solve_only = [&] {
+        const Clock::time_point t0 = Clock::now();
+        for (std::int64_t i = first; i < last; ++i) {
+          try {
+            solver.SolveOnly(values[static_cast<std::size_t>(i)]);
+          } catch (const std::exception&) {
+            // error points cost their build attempt only, as in the sweep
+          }
         }
-      }
-      const Clock::time_point t1 = Clock::now();
-      payload.clear();
-      for (std::int64_t i = first; i < last; ++i) evaluator.AppendRow(i, format, &payload);
-      const Clock::time_point t2 = Clock::now();
-      solve += std::chrono::duration<double>(t1 - t0).count();
-      rows += std::chrono::duration<double>(t2 - t1).count();
+        return std::chrono::duration<double>(Clock::now() - t0).count();
+      };
+      auto rows = [&] {
+        const Clock::time_point t0 = Clock::now();
+        payload.clear();
+        for (std::int64_t i = first; i < last; ++i) evaluator.AppendRow(i, format, &payload);
+        return std::chrono::duration<double>(Clock::now() - t0).count();
+      };
+      // Either may go first: alternating cancels what the order itself costs or saves.
+      const bool solve_first = (first / kPairPoints) % 2 == 0;
+      const double a = solve_first ? solve_only() : rows();
+      const double b = solve_first ? rows() : solve_only();
+      const double solve_part = solve_first ? a : b, row_part = solve_first ? b : a;
+      solve += solve_part;
+      row_overheads.push_back((row_part - solve_part) / static_cast<double>(last - first));
     }
     solve_seconds = std::min(solve_seconds, solve);
-    row_overheads.push_back(rows - solve);
     double round_one_thread = 0;
     for (int threads : {1, 2}) {
       sweep::SweepOptions so;
@@ -152,15 +179,23 @@ void Bench(const sweep::SweepSpec& spec, const SweepCliOptions& o) {
       std::filesystem::remove(so.out);
     }
   }
+  const std::pair<double, double> jiffies_after = CpuJiffies();
+  const double all_jiffies = jiffies_after.first - jiffies_before.first;
   auto median = [](std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
   };
-  const double row_seconds = median(row_overheads);
+  const double row_seconds = median(row_overheads) * static_cast<double>(points);
   const double n = static_cast<double>(points);
   const double row_us = 1e6 * row_seconds / n, store_us = 1e6 * store_seconds / n;
   std::cout << fmt::format("sweep benchmark: {} [{}], first {} points, chunk {}, best of {}, CSV to {}\n", spec.title, spec.path,
                            points, chunk, o.bench_repeats, dir);
+  if (all_jiffies > 0) {
+    // A virtual machine's hypervisor may run other guests on "our" cores: the times above are
+    // then those of a slower machine, and the 2-thread run suffers most.
+    std::cout << fmt::format("  CPU time stolen by the hypervisor during the benchmark: {:.1f}%\n",
+                             100 * (jiffies_after.second - jiffies_before.second) / all_jiffies);
+  }
   std::cout << fmt::format("  solve only (build + exact solve + verdict), 1 thread: {:.0f} points/s ({:.1f} us/point)\n",
                            n / solve_seconds, 1e6 * solve_seconds / n);
   std::cout << fmt::format("  sweep, 1 thread:  {:.0f} points/s ({:.3f} s)\n", n / t[1], t[1]);
