@@ -63,8 +63,10 @@ _paper_test(cli.table.solve_json_and_csv "
 _paper_test(cli.table.latex_compiles "${_need_latex}
   set -e
   \"$0\" table instances/north-korea-2017.toml --format latex --caption 'NK_2017 & truth table' --label tab:nk --columns N,C,P,M,I,verdict,p_settlement,p_durable,outcome_class -o \"$1/t.tex\"
+  \"$0\" table instances/north-korea-2017.toml --format latex --headers pretty --rename 'verdict=SPE \\emph{verdict}' --columns N,verdict,p_settlement,p_settlement_min,payoff_Coercer -o \"$1/p.tex\"
+  grep -qF 'N & SPE \\emph{verdict} & \$P(\\mathrm{settlement})\$ & \$\\min P(\\mathrm{settlement})\$ & Payoff Coercer' \"$1/p.tex\"
   cd \"$1\"
-  printf '\\\\documentclass{article}\\\\usepackage{booktabs}\\\\begin{document}\\\\input{t.tex}\\\\end{document}\\n' > doc.tex
+  printf '\\\\documentclass{article}\\\\usepackage{booktabs}\\\\begin{document}\\\\input{t.tex}\\\\input{p.tex}\\\\end{document}\\n' > doc.tex
   pdflatex -interaction=nonstopmode -halt-on-error doc.tex > doc.out 2>&1 || { tail -30 doc.out; exit 1; }")
 
 # --- plot ---------------------------------------------------------------------------------------

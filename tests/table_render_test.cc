@@ -98,6 +98,37 @@ TEST_CASE("LaTeX tables are booktabs tabulars in a float when captioned", "[tabl
   CHECK_THAT(Render(Sample(), TableFormat::kLatex, o), Contains("\\begin{tabular}{lSS}"));
 }
 
+TEST_CASE("pretty headers name probabilities, payoffs and parameters as a paper does", "[table]") {
+  CHECK(PrettyHeader("p_settlement", TableFormat::kLatex) == "$P(\\mathrm{settlement})$");
+  CHECK(PrettyHeader("p_settlement", TableFormat::kMarkdown) == "P(settlement)");
+  CHECK(PrettyHeader("p_settlement_max", TableFormat::kHtml) == "max P(settlement)");
+  CHECK(PrettyHeader("p_durable", TableFormat::kCsv) == "P(durable)");
+  CHECK(PrettyHeader("payoff_Coercer_US", TableFormat::kLatex) == "Payoff Coercer\\_US");
+  CHECK(PrettyHeader("payoff_Coercer_US", TableFormat::kMarkdown) == "Payoff Coercer\\_US");
+  CHECK(PrettyHeader("w_t", TableFormat::kLatex) == "$w_{t}$");
+  CHECK(PrettyHeader("b_c2", TableFormat::kLatex) == "$b_{c2}$");
+  CHECK(PrettyHeader("w_t", TableFormat::kHtml) == "w_t");
+  CHECK(PrettyHeader("N", TableFormat::kLatex) == "N");
+  CHECK(PrettyHeader("fuzzy_consistency", TableFormat::kLatex) == "Fuzzy consistency");
+  CHECK(PrettyHeader("pain_growth", TableFormat::kLatex) == "Pain growth");  // not a one-letter base
+  CHECK(PrettyHeader("a,b", TableFormat::kCsv) == "\"A,b\"");
+}
+
+TEST_CASE("renamed headers replace the column names in every format but macros", "[table]") {
+  TableOptions o;
+  o.pretty_headers = true;
+  o.renamed = {{"payoff", "$u_1$ & more"}, {"case", "first"}, {"case", "Case"}};  // the last one wins
+  CHECK_THAT(Render(Sample(), TableFormat::kLatex, o), Contains("\\toprule\nCase & $P(\\mathrm{settlement})$ & $u_1$ & more \\\\\n"));
+  CHECK_THAT(Render(Sample(), TableFormat::kMarkdown, o), Contains("| Case | P(settlement) | $u\\_1$ & more |\n"));
+  CHECK_THAT(Render(Sample(), TableFormat::kHtml, o), Contains("<th>Case</th><th>P(settlement)</th><th>$u_1$ &amp; more</th>"));
+  CHECK(Render(Sample(), TableFormat::kCsv, o).rfind("Case,P(settlement),$u_1$ & more\n", 0) == 0);
+  CHECK_THAT(Render(Sample(), TableFormat::kMacros, o), Contains("\\newcommand{\\NcpmiPSettlementA}"));
+  o.renamed = {{"payof", "x"}};
+  CHECK_THROWS_WITH(CheckRenamedColumns(Sample(), o), Contains("unknown column 'payof'; the columns are: case, p_settlement, payoff"));
+  o.renamed = {{"payoff", "x"}};
+  CHECK_NOTHROW(CheckRenamedColumns(Sample(), o));
+}
+
 TEST_CASE("macros name each cell by prefix, column and row letter", "[table]") {
   CHECK(MacroName("p_settlement") == "PSettlement");
   CHECK(MacroName("payoff_P5_Holdout") == "PayoffPFiveHoldout");

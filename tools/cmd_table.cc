@@ -48,6 +48,8 @@ void AddTableCommand(CLI::App& app) {
     std::string columns;
     std::string sort;
     std::string fractions = "frac";
+    std::string headers = "raw";
+    std::vector<std::string> renames;
     models::TableOptions table;
     int threads = 0;
     LimitFlags limits;
@@ -78,6 +80,12 @@ void AddTableCommand(CLI::App& app) {
   cmd->add_option("--fractions", o->fractions, "frac (\\frac{a}{b} in LaTeX), slash (a/b) or decimal")
       ->check(CLI::IsMember({"frac", "slash", "decimal"}))
       ->capture_default_str();
+  cmd->add_option("--headers", o->headers,
+                  "Header cells: raw (the column names) or pretty (P(settlement), Payoff US, $w_{t}$ in LaTeX, ...)")
+      ->check(CLI::IsMember({"raw", "pretty"}))
+      ->capture_default_str();
+  cmd->add_option("--rename", o->renames,
+                  "COL=TEXT: the header of column COL (LaTeX source in LaTeX output, e.g. 'p_settlement=$\\Pr(S)$'); repeatable");
   cmd->add_option("--sort", o->sort, "Sort rows by this column (numerically if all numbers); -COL descending");
   cmd->add_flag("--siunitx", o->table.siunitx, "LaTeX: S columns for columns of plain decimals");
   cmd->add_option("--prefix", o->table.macro_prefix, "macros: name prefix (\\<prefix><Column>)")
@@ -136,6 +144,14 @@ void AddTableCommand(CLI::App& app) {
     }
     if (!o->sort.empty()) models::SortTable(table, o->sort);
     table = models::SelectColumns(table, SplitColumns(o->columns));
+    o->table.pretty_headers = o->headers == "pretty";
+    o->table.renamed.clear();
+    for (const std::string& rename : o->renames) {
+      const std::size_t eq = rename.find('=');
+      if (eq == std::string::npos || eq == 0) throw InputError("--rename '" + rename + "': expected COL=TEXT");
+      o->table.renamed.emplace_back(rename.substr(0, eq), rename.substr(eq + 1));
+    }
+    models::CheckRenamedColumns(table, o->table);
     o->table.fractions = o->fractions == "frac"    ? models::FractionStyle::kFrac
                          : o->fractions == "slash" ? models::FractionStyle::kSlash
                                                    : models::FractionStyle::kDecimal;

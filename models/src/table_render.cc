@@ -532,12 +532,88 @@ std::string RenderCell(const std::string& cell, TableFormat format, const TableO
   return cell;
 }
 
+std::string PrettyHeader(std::string_view column, TableFormat format) {
+  const bool latex = format == TableFormat::kLatex;
+  auto text = [&](std::string_view t) {
+    switch (format) {
+      case TableFormat::kLatex: return LatexEscape(t);
+      case TableFormat::kMarkdown: return MarkdownEscape(t);
+      case TableFormat::kHtml: return HtmlEscape(t);
+      case TableFormat::kCsv: return CsvField(std::string(t));
+      case TableFormat::kMacros: break;
+    }
+    return std::string(t);
+  };
+  struct Probability {
+    const char* column;
+    const char* plain;
+    const char* latex;
+  };
+  static const Probability kProbabilities[] = {
+      {"p_settlement", "P(settlement)", "$P(\\mathrm{settlement})$"},
+      {"p_durable", "P(durable)", "$P(\\mathrm{durable})$"},
+      {"p_settlement_min", "min P(settlement)", "$\\min P(\\mathrm{settlement})$"},
+      {"p_settlement_max", "max P(settlement)", "$\\max P(\\mathrm{settlement})$"},
+  };
+  for (const Probability& p : kProbabilities) {
+    if (column == p.column) return latex ? std::string(p.latex) : text(p.plain);
+  }
+  if (column.size() == 1) return text(column);  // N C P M I, and one-letter parameters
+  static const std::string_view kPayoff = "payoff_";
+  if (column.size() > kPayoff.size() && column.substr(0, kPayoff.size()) == kPayoff) {
+    return text("Payoff " + std::string(column.substr(kPayoff.size())));
+  }
+  // One letter and an alphanumeric subscript: a model parameter such as w_t or b_c.
+  const bool subscripted = column.size() >= 3 && std::isalpha(static_cast<unsigned char>(column[0])) && column[1] == '_' &&
+                           std::all_of(column.begin() + 2, column.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  if (subscripted) return latex ? "$" + std::string(1, column[0]) + "_{" + std::string(column.substr(2)) + "}$" : text(column);
+  std::string words(column);
+  std::replace(words.begin(), words.end(), '_', ' ');
+  if (std::islower(static_cast<unsigned char>(words[0]))) words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
+  return text(words);
+}
+
+void CheckRenamedColumns(const Table& table, const TableOptions& options) {
+  for (const auto& [column, header] : options.renamed) {
+    if (table.ColumnIndex(column) < 0) {
+      throw InputError("--rename: unknown column '" + column + "'; the columns are: " + Joined(table.columns, ", ", "none"));
+    }
+  }
+}
+
+namespace {
+
+// The header cell of column c as `format` writes it.
+std::string HeaderCell(const std::string& column, TableFormat format, const TableOptions& options) {
+  for (auto it = options.renamed.rbegin(); it != options.renamed.rend(); ++it) {  // the last one given wins
+    if (it->first != column) continue;
+    switch (format) {
+      case TableFormat::kLatex: return it->second;
+      case TableFormat::kMarkdown: return MarkdownEscape(it->second);
+      case TableFormat::kHtml: return HtmlEscape(it->second);
+      case TableFormat::kCsv: return CsvField(it->second);
+      case TableFormat::kMacros: return column;
+    }
+  }
+  if (options.pretty_headers && format != TableFormat::kMacros) return PrettyHeader(column, format);
+  switch (format) {
+    case TableFormat::kLatex: return LatexEscape(column);
+    case TableFormat::kMarkdown: return MarkdownEscape(column);
+    case TableFormat::kHtml: return HtmlEscape(column);
+    case TableFormat::kCsv: return CsvField(column);
+    case TableFormat::kMacros: break;
+  }
+  return column;
+}
+
+}  // namespace
+
 void WriteTable(const Table& table, TableFormat format, const TableOptions& options, std::ostream& out) {
   const std::size_t ncol = table.columns.size();
   auto render = [&](const std::string& c) { return RenderCell(c, format, options); };
   switch (format) {
     case TableFormat::kCsv: {
-      for (std::size_t c = 0; c < ncol; ++c) out << (c ? "," : "") << CsvField(table.columns[c]);
+      for (std::size_t c = 0; c < ncol; ++c) out << (c ? "," : "") << HeaderCell(table.columns[c], format, options);
       out << '\n';
       for (const auto& row : table.rows) {
         for (std::size_t c = 0; c < ncol; ++c) out << (c ? "," : "") << render(row[c]);
@@ -548,7 +624,7 @@ void WriteTable(const Table& table, TableFormat format, const TableOptions& opti
     case TableFormat::kMarkdown: {
       if (!options.caption.empty()) out << "**" << MarkdownEscape(options.caption) << "**\n\n";
       out << '|';
-      for (const std::string& c : table.columns) out << ' ' << MarkdownEscape(c) << " |";
+      for (const std::string& c : table.columns) out << ' ' << HeaderCell(c, format, options) << " |";
       out << "\n|";
       for (std::size_t c = 0; c < ncol; ++c) {
         bool numeric = !table.rows.empty() && std::all_of(table.rows.begin(), table.rows.end(),
@@ -567,7 +643,7 @@ void WriteTable(const Table& table, TableFormat format, const TableOptions& opti
       out << "<table>\n";
       if (!options.caption.empty()) out << "  <caption>" << HtmlEscape(options.caption) << "</caption>\n";
       out << "  <thead><tr>";
-      for (const std::string& c : table.columns) out << "<th>" << HtmlEscape(c) << "</th>";
+      for (const std::string& c : table.columns) out << "<th>" << HeaderCell(c, format, options) << "</th>";
       out << "</tr></thead>\n  <tbody>\n";
       for (const auto& row : table.rows) {
         out << "    <tr>";
@@ -608,7 +684,7 @@ void WriteTable(const Table& table, TableFormat format, const TableOptions& opti
       }
       out << "\\begin{tabular}{" << spec << "}\n\\toprule\n";
       for (std::size_t c = 0; c < ncol; ++c) {
-        std::string head = LatexEscape(table.columns[c]);
+        std::string head = HeaderCell(table.columns[c], format, options);
         if (spec[c] == 'S') head = "{" + head + "}";
         out << (c ? " & " : "") << head;
       }

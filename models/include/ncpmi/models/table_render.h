@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ncpmi/models/conditions.h"
@@ -59,7 +60,24 @@ struct TableOptions {
   FractionStyle fractions = FractionStyle::kFrac;  // kFrac is written a/b outside LaTeX
   bool siunitx = false;        // LaTeX: `S` columns for columns of plain decimal numbers
   std::string macro_prefix = "ncpmi";  // kMacros: \newcommand{\<prefix><Column>}{...}
+  // Header cells: the column names as they are (default), or names for a paper (PrettyHeader).
+  bool pretty_headers = false;
+  // Headers chosen by the user, by column name: LaTeX source in LaTeX ($\Pr(S)$ is fine), text
+  // escaped as cells are in the other formats. They win over pretty_headers. kMacros ignores
+  // headers (macro names come from column names).
+  std::vector<std::pair<std::string, std::string>> renamed;
 };
+
+// A column name as a paper prints it, in `format` (escaped and marked up for it): p_settlement ->
+// P(settlement) ($P(\mathrm{settlement})$ in LaTeX), p_settlement_min -> min P(settlement),
+// payoff_US -> Payoff US, a one-letter parameter with a subscript w_t -> w_t ($w_{t}$ in LaTeX);
+// the condition letters N C P M I unchanged; any other name with its underscores as spaces and
+// its first letter capitalised (fuzzy_consistency -> Fuzzy consistency).
+std::string PrettyHeader(std::string_view column, TableFormat format);
+
+// Checks that every renamed column is a column of `table`; throws InputError naming the unknown
+// one and listing the known ones.
+void CheckRenamedColumns(const Table& table, const TableOptions& options);
 
 // A table with only `columns`, in that order (an empty list keeps every column). Throws
 // InputError naming an unknown column and listing the known ones.
