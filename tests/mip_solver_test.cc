@@ -11,6 +11,7 @@
 #include "ncpmi/game/error.h"
 #include "ncpmi/gen/random_game.h"
 #include "ncpmi/io/efg.h"
+#include "ncpmi/lp/glpk_problem.h"
 #include "test_data.h"
 
 namespace ncpmi {
@@ -189,3 +190,34 @@ TEST_CASE("random general-sum games get certified MIP equilibria in both arithme
 
 }  // namespace
 }  // namespace ncpmi
+
+namespace ncpmi::lp {
+namespace {
+
+// max x1 + x2 over binaries with 2 x1 + 2 x2 <= 3: the relaxation's optimum (3/2) is fractional,
+// so the search has a tree for the memory guard to watch.
+GlpkProblem FractionalKnapsack() {
+  GlpkProblem problem;
+  problem.Resize(1, 2);
+  problem.SetMaximize(true);
+  problem.SetRowBounds(0, -kInfinity, 3);
+  for (int j = 0; j < 2; ++j) {
+    problem.SetObjective(j, 1);
+    problem.SetBinary(j);
+  }
+  problem.LoadMatrix({{0, 0, 2}, {0, 1, 2}});
+  return problem;
+}
+
+TEST_CASE("the MIP's search stops at the memory limit and says so", "[mip]") {
+  GlpkProblem unlimited = FractionalKnapsack();
+  REQUIRE(unlimited.SolveMip(GlpkSolveOptions{}) == LpStatus::kOptimal);
+  CHECK(unlimited.MipObjectiveValue() == 1);
+  GlpkProblem limited = FractionalKnapsack();
+  GlpkSolveOptions options;
+  options.max_memory_bytes = 1;  // below what GLPK holds for the problem itself
+  CHECK(limited.SolveMip(options) == LpStatus::kMemoryLimit);
+}
+
+}  // namespace
+}  // namespace ncpmi::lp

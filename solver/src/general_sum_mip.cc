@@ -245,9 +245,13 @@ std::array<std::vector<char>, 2> PlayedSequences(const SequenceForm<double>& for
   return played;
 }
 
-std::string MipFailure(lp::LpStatus status) {
+std::string MipFailure(lp::LpStatus status, const LpOptions& options) {
   if (status == lp::LpStatus::kInfeasible) {
     return "the equilibrium MIP is infeasible, which a finite game cannot be: numerical trouble";
+  }
+  if (status == lp::LpStatus::kMemoryLimit) {
+    return "equilibrium MIP: its branch-and-bound tree reached the memory limit of " +
+           FormatBytes(MemoryLimitBytes(options.limits)) + " before an equilibrium was found (--max-memory)";
   }
   return "equilibrium MIP: " + lp::Describe(status);
 }
@@ -263,8 +267,8 @@ void SetSize(LpEquilibrium<T>* result, const lp::SolvedModel& solved) {
 // point is an equilibrium.
 bool Usable(const lp::SolvedModel& solved, const EquilibriumObjective& objective) {
   if (solved.status == lp::LpStatus::kOptimal) return true;
-  return solved.status == lp::LpStatus::kLimitReached && objective.kind == Kind::kAny &&
-         !solved.values.empty();
+  return (solved.status == lp::LpStatus::kLimitReached || solved.status == lp::LpStatus::kMemoryLimit) &&
+         objective.kind == Kind::kAny && !solved.values.empty();
 }
 
 LpEquilibrium<double> SolveDouble(const Game& game, const LpOptions& options) {
@@ -276,7 +280,7 @@ LpEquilibrium<double> SolveDouble(const Game& game, const LpOptions& options) {
     auto result = lp::FailedEquilibrium<double>(
         solved.status == lp::LpStatus::kInfeasible ? EquilibriumSolveStatus::kNumericalFailure
                                                    : lp::ToEquilibriumStatus(solved.status),
-        MipFailure(solved.status));
+        MipFailure(solved.status, options));
     SetSize(&result, solved);
     return result;
   }
@@ -307,6 +311,7 @@ LpEquilibrium<double> SolveDouble(const Game& game, const LpOptions& options) {
   }
   LpEquilibrium<double> result = lp::SolvedEquilibrium(game, form, plans, how);
   if (solved.status == lp::LpStatus::kLimitReached) result.message += " (time limit: first found)";
+  if (solved.status == lp::LpStatus::kMemoryLimit) result.message += " (memory limit: first found)";
   SetSize(&result, solved);
   return result;
 }
@@ -321,7 +326,7 @@ LpEquilibrium<Rational> SolveExact(const Game& game, const LpOptions& options) {
     auto result = lp::FailedEquilibrium<Rational>(
         solved.status == lp::LpStatus::kInfeasible ? EquilibriumSolveStatus::kNumericalFailure
                                                    : lp::ToEquilibriumStatus(solved.status),
-        MipFailure(solved.status));
+        MipFailure(solved.status, options));
     SetSize(&result, solved);
     return result;
   }
@@ -331,6 +336,8 @@ LpEquilibrium<Rational> SolveExact(const Game& game, const LpOptions& options) {
   };
   auto finish = [&](const RealizationPlans<Rational>& plans, const std::string& how) {
     LpEquilibrium<Rational> result = lp::SolvedEquilibrium(game, form, plans, how);
+    if (solved.status == lp::LpStatus::kLimitReached) result.message += " (time limit: first found)";
+    if (solved.status == lp::LpStatus::kMemoryLimit) result.message += " (memory limit: first found)";
     SetSize(&result, solved);
     return result;
   };

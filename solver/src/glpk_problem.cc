@@ -86,6 +86,22 @@ LpStatus SimplexOutcome(glp_prob* problem) {
   return LpStatus::kNumericalFailure;
 }
 
+// The MIP search's callback: stops the search once this thread's GLPK memory passes the limit.
+struct MipMemoryGuard {
+  std::size_t limit = 0;
+  bool exceeded = false;
+};
+
+void CheckMipMemory(glp_tree* tree, void* info) {
+  auto* guard = static_cast<MipMemoryGuard*>(info);
+  std::size_t total = 0;
+  glp_mem_usage(nullptr, nullptr, &total, nullptr);
+  if (total > guard->limit && !guard->exceeded) {
+    guard->exceeded = true;
+    glp_ios_terminate(tree);
+  }
+}
+
 bool IsNumericalTrouble(int code) {
   return code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND || code == GLP_EFAIL ||
          code == GLP_EINSTAB || code == GLP_ERANGE;
@@ -247,9 +263,16 @@ LpStatus GlpkProblem::SolveMip(const GlpkSolveOptions& options) {
   parameters.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF;
   parameters.presolve = GLP_ON;
   parameters.tm_lim = TimeLimitMs(options.time_limit_seconds);
+  MipMemoryGuard guard;
+  if (options.max_memory_bytes > 0) {
+    guard.limit = options.max_memory_bytes;
+    parameters.cb_func = &CheckMipMemory;
+    parameters.cb_info = &guard;
+  }
   const int code = glp_intopt(problem_, &parameters);
   const int status = glp_mip_status(problem_);
   has_mip_solution_ = status == GLP_OPT || status == GLP_FEAS;
+  if (guard.exceeded && code == GLP_ESTOP) return LpStatus::kMemoryLimit;
   if (code == GLP_ETMLIM || code == GLP_EITLIM || code == GLP_EMIPGAP) {
     return LpStatus::kLimitReached;
   }

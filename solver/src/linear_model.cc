@@ -375,6 +375,7 @@ std::string Describe(LpStatus status) {
     case LpStatus::kUnbounded: return "unbounded";
     case LpStatus::kNumericalFailure: return "numerical failure";
     case LpStatus::kLimitReached: return "time or iteration limit reached";
+    case LpStatus::kMemoryLimit: return "memory limit reached by the branch-and-bound tree (--max-memory)";
   }
   return "unknown status";
 }

@@ -14,6 +14,7 @@ GlpkSolveOptions GlpkOptions(const LpOptions& options, bool presolve = false) {
   glpk.verbose = options.verbose;
   glpk.time_limit_seconds = options.time_limit_seconds;
   glpk.presolve = presolve;
+  glpk.max_memory_bytes = static_cast<std::size_t>(MemoryLimitBytes(options.limits));
   return glpk;
 }
 
@@ -192,7 +193,8 @@ EquilibriumSolveStatus ToEquilibriumStatus(LpStatus status) {
   switch (status) {
     case LpStatus::kOptimal: return EquilibriumSolveStatus::kSolved;
     case LpStatus::kInfeasible: return EquilibriumSolveStatus::kInfeasible;
-    case LpStatus::kLimitReached: return EquilibriumSolveStatus::kLimitReached;
+    case LpStatus::kLimitReached:
+    case LpStatus::kMemoryLimit: return EquilibriumSolveStatus::kLimitReached;
     case LpStatus::kUnbounded:
     case LpStatus::kNumericalFailure: break;
   }

@@ -3,6 +3,7 @@
 // final basis.
 #pragma once
 
+#include <cstddef>
 #include <limits>
 #include <vector>
 
@@ -14,7 +15,8 @@ namespace ncpmi::lp {
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // How a solve ended. None of these is an error: infeasibility is an answer.
-enum class LpStatus { kOptimal, kInfeasible, kUnbounded, kNumericalFailure, kLimitReached };
+// kMemoryLimit: the MIP's branch-and-bound tree outgrew GlpkSolveOptions::max_memory_bytes.
+enum class LpStatus { kOptimal, kInfeasible, kUnbounded, kNumericalFailure, kLimitReached, kMemoryLimit };
 
 // Where a row (its auxiliary variable) or a column stands in the final simplex basis.
 enum class BasisStatus { kBasic, kAtLower, kAtUpper, kFreeNonbasic, kFixed };
@@ -26,6 +28,10 @@ struct GlpkSolveOptions {
   // it pays on programmes with many columns fixed at 0). An optimum still comes with a basis of
   // the whole programme (GLPK's postsolve recovers it); other outcomes may leave none.
   bool presolve = false;
+  // SolveMip only (0: none): the search stops when GLPK's memory on this thread (the problem, its
+  // copies and the branch-and-bound tree) passes this many bytes, checked at every tree node. The
+  // tree is what grows: the models themselves are bounded before they are built (CheckLpBudget).
+  std::size_t max_memory_bytes = 0;
 };
 
 // One sparse matrix entry, 0-based row and column.
