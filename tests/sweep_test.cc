@@ -129,6 +129,22 @@ std::vector<std::string> RowParameters(const std::string& row, std::size_t count
   return fields;
 }
 
+// One evaluator writes the rows of `points` in that order; each row's parameter fields must be
+// the point's values as PointValues gives them.
+void CheckRowParameters(const SweepSpec& spec, const std::vector<std::int64_t>& points) {
+  PointEvaluator ev(spec);
+  std::vector<Rational> v;
+  for (std::int64_t i : points) {
+    std::string row;
+    ev.AppendRow(i, Format::kCsv, &row);
+    spec.PointValues(i, &v);
+    std::vector<std::string> expected;
+    for (const Rational& x : v) expected.push_back(FormatRational(x));
+    CAPTURE(i, row);
+    CHECK(RowParameters(row, v.size()) == expected);
+  }
+}
+
 TEST_CASE("sweep rows show each point's own values, from cached grid axes, long axes and samples", "[sweep]") {
   const std::string dir = std::string(NCPMI_TESTS_DIR) + "/data/sweep/";
   // A grid axis too long for the evaluator's per-axis cache (2^16 values), crossed with samples.
@@ -137,32 +153,12 @@ TEST_CASE("sweep rows show each point's own values, from cached grid axes, long 
       "[grid]\nw_t = { linspace = [0, 1, 70001] }\nb_c = [0, \"3/10\"]\n"
       "[sample]\nmethod = \"uniform\"\npoints = 3\nseed = 7\n[sample.ranges]\nrho = [\"1/2\", 1]\n",
       "inline.toml", dir);
-  {
-    PointEvaluator ev(spec);
-    std::vector<Rational> v;
-    // Revisits values (cached ones come back), and jumps across the long axis both ways.
-    for (std::int64_t i : {0, 1, 2, 3, 5, 0, 420005, 6, 419999, 5, 3, 420005}) {
-      std::string row;
-      ev.AppendRow(i, Format::kCsv, &row);
-      spec.PointValues(i, &v);
-      std::vector<std::string> expected;
-      for (const Rational& x : v) expected.push_back(FormatRational(x));
-      CAPTURE(i, row);
-      CHECK(RowParameters(row, v.size()) == expected);
-    }
-  }
+  // Revisits values (cached ones come back), and jumps across the long axis both ways.
+  CheckRowParameters(spec, {0, 1, 2, 3, 5, 0, 420005, 6, 419999, 5, 3, 420005});
   const SweepSpec small = ReadSweepSpec(Data("small.toml"));
-  PointEvaluator ev(small);
-  std::vector<Rational> v;
-  for (std::int64_t i = small.NumPoints(); i-- > 0;) {  // backwards: every value first seen late
-    std::string row;
-    ev.AppendRow(i, Format::kCsv, &row);
-    small.PointValues(i, &v);
-    std::vector<std::string> expected;
-    for (const Rational& x : v) expected.push_back(FormatRational(x));
-    CAPTURE(i, row);
-    CHECK(RowParameters(row, v.size()) == expected);
-  }
+  std::vector<std::int64_t> backwards;  // every value first seen late
+  for (std::int64_t i = small.NumPoints(); i-- > 0;) backwards.push_back(i);
+  CheckRowParameters(small, backwards);
 }
 
 TEST_CASE("sweep chunk checksums are the standard CRC-32 and can be computed in pieces", "[sweep]") {
