@@ -11,6 +11,7 @@ std::size_t LabelTable::MemoryBytes() const {
   // Node-based hash map: one node (key, value, next pointer, hash) per entry plus buckets.
   bytes += index_.size() * (sizeof(std::string_view) + sizeof(LabelId) + 2 * sizeof(void*)) +
            index_.bucket_count() * sizeof(void*);
+  if (cache_ != nullptr) bytes += kCacheSize * sizeof(CacheEntry);
   return bytes;
 }
 
