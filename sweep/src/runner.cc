@@ -244,7 +244,13 @@ void PrepareParts(const std::string& dir, const RunIdentity& id, bool resume) {
 void RemoveParts(const std::string& dir) {
   namespace fs = std::filesystem;
   for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().filename() != "manifest") fs::remove_all(entry.path());
+    if (entry.path().filename() == "manifest") continue;
+    // remove_all would first try each chunk file as a directory: one failed open per chunk.
+    if (entry.is_directory()) {
+      fs::remove_all(entry.path());
+    } else {
+      fs::remove(entry.path());
+    }
   }
   fs::remove(dir + "/manifest");
   fs::remove(dir);
