@@ -4,8 +4,8 @@
 # many small GMP numbers of a sweep; zlib its chunk files' CRC-32. OpenMPI serves `mpirun -np N ncpmi sweep` (CMake option NCPMI_MPI, on in the release preset).
 # Clang, LLVM's OpenMP runtime with its Archer tool (libomp-dev -> libomp-14-dev) and Clang's
 # sanitizer and libFuzzer runtimes (libclang-rt-dev -> libclang-rt-14-dev, which ships
-# libclang_rt.fuzzer for -fsanitize=fuzzer) serve the `tsan` and `fuzz` presets that
-# scripts/test.sh runs; the `asan` preset uses g++'s own runtimes.
+# libclang_rt.fuzzer for -fsanitize=fuzzer) serve the `asan`, `tsan` and `fuzz` presets that
+# scripts/test.sh runs.
 # The paper tooling (`ncpmi draw`/`plot`, `make -C paper` and its tests) needs Graphviz, gnuplot
 # with cairo terminals and the TeX Live pieces below: latex-base (pdflatex, amsmath, geometry,
 # graphicx), latex-recommended (booktabs), latex-extra (standalone), pictures (TikZ, pgfplots),
