@@ -168,6 +168,18 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
+// Text (a cell that is not a number, a header) as `format` writes it; macros are LaTeX.
+std::string EscapeText(std::string_view text, TableFormat format) {
+  switch (format) {
+    case TableFormat::kLatex:
+    case TableFormat::kMacros: return LatexEscape(text);
+    case TableFormat::kMarkdown: return MarkdownEscape(text);
+    case TableFormat::kHtml: return HtmlEscape(text);
+    case TableFormat::kCsv: return CsvField(std::string(text));
+  }
+  return std::string(text);
+}
+
 }  // namespace
 
 int Table::ColumnIndex(std::string_view name) const {
@@ -522,28 +534,12 @@ std::string RenderCell(const std::string& cell, TableFormat format, const TableO
     if (text.find('/') != std::string::npos || (integer && !options.siunitx)) return "$" + text + "$";
     return IsDecimalText(text) ? text : LatexEscape(text);
   }
-  switch (format) {
-    case TableFormat::kLatex:
-    case TableFormat::kMacros: return LatexEscape(cell);
-    case TableFormat::kMarkdown: return MarkdownEscape(cell);
-    case TableFormat::kHtml: return HtmlEscape(cell);
-    case TableFormat::kCsv: return CsvField(cell);
-  }
-  return cell;
+  return EscapeText(cell, format);
 }
 
 std::string PrettyHeader(std::string_view column, TableFormat format) {
   const bool latex = format == TableFormat::kLatex;
-  auto text = [&](std::string_view t) {
-    switch (format) {
-      case TableFormat::kLatex: return LatexEscape(t);
-      case TableFormat::kMarkdown: return MarkdownEscape(t);
-      case TableFormat::kHtml: return HtmlEscape(t);
-      case TableFormat::kCsv: return CsvField(std::string(t));
-      case TableFormat::kMacros: break;
-    }
-    return std::string(t);
-  };
+  auto text = [&](std::string_view t) { return EscapeText(t, format); };
   struct Probability {
     const char* column;
     const char* plain;
@@ -585,25 +581,12 @@ namespace {
 
 // The header cell of column c as `format` writes it.
 std::string HeaderCell(const std::string& column, TableFormat format, const TableOptions& options) {
+  if (format == TableFormat::kMacros) return column;
   for (auto it = options.renamed.rbegin(); it != options.renamed.rend(); ++it) {  // the last one given wins
-    if (it->first != column) continue;
-    switch (format) {
-      case TableFormat::kLatex: return it->second;
-      case TableFormat::kMarkdown: return MarkdownEscape(it->second);
-      case TableFormat::kHtml: return HtmlEscape(it->second);
-      case TableFormat::kCsv: return CsvField(it->second);
-      case TableFormat::kMacros: return column;
-    }
+    if (it->first == column) return format == TableFormat::kLatex ? it->second : EscapeText(it->second, format);
   }
-  if (options.pretty_headers && format != TableFormat::kMacros) return PrettyHeader(column, format);
-  switch (format) {
-    case TableFormat::kLatex: return LatexEscape(column);
-    case TableFormat::kMarkdown: return MarkdownEscape(column);
-    case TableFormat::kHtml: return HtmlEscape(column);
-    case TableFormat::kCsv: return CsvField(column);
-    case TableFormat::kMacros: break;
-  }
-  return column;
+  if (options.pretty_headers) return PrettyHeader(column, format);
+  return EscapeText(column, format);
 }
 
 }  // namespace
