@@ -14,7 +14,6 @@ GlpkSolveOptions GlpkOptions(const LpOptions& options, bool presolve = false) {
   glpk.verbose = options.verbose;
   glpk.time_limit_seconds = options.time_limit_seconds;
   glpk.presolve = presolve;
-  glpk.max_memory_bytes = static_cast<std::size_t>(MemoryLimitBytes(options.limits));
   return glpk;
 }
 
@@ -103,7 +102,9 @@ SolvedModel SolveMip(const LinearModel<double>& model, const LpOptions& options)
   GlpkProblem problem = ToGlpk(model);
   SolvedModel solved;
   RecordSize(problem, &solved);
-  solved.status = problem.SolveMip(GlpkOptions(options));
+  GlpkSolveOptions glpk = GlpkOptions(options);
+  glpk.max_memory_bytes = static_cast<std::size_t>(MemoryLimitBytes(options.limits));  // the tree's bound
+  solved.status = problem.SolveMip(glpk);
   if (problem.HasMipSolution()) ReadColumns(problem, &solved, /*mip=*/true);
   return solved;
 }

@@ -70,9 +70,12 @@ std::uint64_t PhysicalMemoryBytes() {
 }
 
 std::uint64_t DefaultMemoryLimitBytes() {
-  const std::uint64_t physical = PhysicalMemoryBytes();
-  if (physical == 0) return std::uint64_t{8} << 30;
-  return physical / 5 * 4;
+  // Read once: every guard asks (each subgame's LP, each MIP), and /proc/meminfo is a file read.
+  static const std::uint64_t limit = [] {
+    const std::uint64_t physical = PhysicalMemoryBytes();
+    return physical == 0 ? std::uint64_t{8} << 30 : physical / 5 * 4;
+  }();
+  return limit;
 }
 
 std::uint64_t MemoryLimitBytes(const ResourceLimits& limits) {

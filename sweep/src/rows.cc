@@ -100,7 +100,7 @@ PointEvaluator::PointEvaluator(const SweepSpec& spec, const ResourceLimits& limi
   texts_.resize(names_.size());
   options_.threshold = spec.threshold;
   options_.limits = limits;
-  // Resolved once: every point's checks would otherwise read /proc/meminfo for the default.
+  // The default resolved here, once for every point of this evaluator.
   options_.limits.max_memory_bytes = MemoryLimitBytes(limits);
 }
 

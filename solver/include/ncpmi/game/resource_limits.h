@@ -16,7 +16,8 @@ struct ResourceLimits {
 // Physical memory of the machine (MemTotal), or 0 when it cannot be found.
 std::uint64_t PhysicalMemoryBytes();
 
-// The limit that applies when none is set: 80% of physical memory (8 GiB if unknown).
+// The limit that applies when none is set: 80% of physical memory (8 GiB if unknown), read once
+// per process.
 std::uint64_t DefaultMemoryLimitBytes();
 
 // limits.max_memory_bytes, or DefaultMemoryLimitBytes() when that is 0.
