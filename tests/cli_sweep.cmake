@@ -39,8 +39,9 @@ if(NCPMI_MPI)
   if(NCPMI_MPIRUN)
     add_test(NAME cli.sweep.mpi_2_ranks COMMAND sh -c "set -e; rm -rf '${_sweep_work}/mpi'; mkdir -p '${_sweep_work}/mpi'; cd '${_sweep_work}/mpi'; \
       ${NCPMI_EXE} sweep ${_sweep_data}/big.toml -o single.csv --threads 2 --progress never; \
-      ${NCPMI_MPIRUN} --allow-run-as-root --oversubscribe -np 2 ${NCPMI_EXE} sweep ${_sweep_data}/big.toml -o mpi.csv --threads 1 --progress never; \
-      cmp single.csv mpi.csv; test ! -e mpi.csv.parts; echo mpi-identical")
+      ${NCPMI_MPIRUN} --allow-run-as-root --oversubscribe -np 2 ${NCPMI_EXE} sweep ${_sweep_data}/big.toml -o mpi.csv --threads 1 --progress never 2> mpi.err; \
+      cmp single.csv mpi.csv; test ! -e mpi.csv.parts; \
+      grep -q '2 MPI ranks, [0-9.]* s of it MPI start-up' mpi.err; echo mpi-identical")
     set_tests_properties(cli.sweep.mpi_2_ranks PROPERTIES PASS_REGULAR_EXPRESSION "mpi-identical" RUN_SERIAL TRUE)
   endif()
 endif()

@@ -223,7 +223,7 @@ void AddSweepCommand(CLI::App& app) {
   cmd->add_option("--phase", o->phase, "Grid parameters X,Y of the phase table (default: the first two)");
   cmd->add_flag("--bench", o->bench, "Benchmark: points/s on 1 and 2 threads, efficiency, per-point overhead");
   cmd->add_option("--bench-points", o->bench_points, "Points of the benchmark (default 10000)")->check(CLI::Range(1, 100000000));
-  cmd->add_option("--bench-repeats", o->bench_repeats, "Rounds of the benchmark; each figure is the best round (default 5)")->check(CLI::Range(1, 1000));
+  cmd->add_option("--bench-repeats", o->bench_repeats, "Rounds of the benchmark (default 5): times are the best round's; the rows' cost and the efficiency are medians")->check(CLI::Range(1, 1000));
   cmd->add_option("--progress", o->progress, "Progress bar on standard error: auto (when a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   AddTimeLimitFlag(cmd, &o->time_limit,
