@@ -27,16 +27,16 @@ endfunction()
 
 # --- solve ----------------------------------------------------------------------------------------
 _scen_output_test(solve_text
-  "payoffs: Coercer 27/160, Target 93/800, Mediator 4/5, Holdout 2/5.*P\\(settlement\\) 9/10, P\\(durable settlement\\) 27/40.*SETTLEMENT:durable 27/40, SETTLEMENT:broken 9/40, WAR 1/10\nverdict: all \\(1 of 1 distinct pure SPE outcome"
+  "payoffs: Coercer 447/1000, Target -181/200, Mediator 4/5, Holdout 2/5, Successor 9/20.*P\\(settlement\\) 9/10, P\\(durable settlement\\) 9/20.*SETTLEMENT:durable 9/20, SETTLEMENT:broken 9/20, WAR 1/10\nverdict: all \\(1 of 1 distinct pure SPE outcome"
   solve ${_scen_haiti} --exact)
 _scen_output_test(solve_json
-  "\"equilibria\": \\[.*\"p_settlement\": \"9/10\".*\"scenario\": {.*\"model\": \"ncpmi-crisis\",\n  \"p_settlement\": \"9/10\",\n  \"p_durable\": \"27/40\",\n  \"outcome_classes\": {.*\"verdict\": {\n    \"settle\": \"all\""
+  "\"equilibria\": \\[.*\"p_settlement\": \"9/10\".*\"scenario\": {.*\"model\": \"ncpmi-crisis\",\n  \"p_settlement\": \"9/10\",\n  \"p_durable\": \"9/20\",\n  \"outcome_classes\": {.*\"verdict\": {\n    \"settle\": \"all\""
   solve ${_scen_haiti} --exact --format json)
 _scen_output_test(solve_csv
-  "^equilibrium,node,label,probability,payoff_Coercer,payoff_Target,payoff_Mediator,payoff_Holdout,expected_Coercer,expected_Target,expected_Mediator,expected_Holdout,outcome_class,p_settlement,p_durable,verdict\n.*,SETTLEMENT:durable,9/10,27/40,all\n"
+  "^equilibrium,node,label,probability,payoff_Coercer,payoff_Target,payoff_Mediator,payoff_Holdout,payoff_Successor,expected_Coercer,expected_Target,expected_Mediator,expected_Holdout,expected_Successor,outcome_class,p_settlement,p_durable,verdict\n.*,SETTLEMENT:durable,9/10,9/20,all\n"
   solve ${_scen_haiti} --exact --format csv)
 _scen_output_test(solve_double
-  "P\\(settlement\\) 0.9, P\\(durable settlement\\) 0.675"
+  "P\\(settlement\\) 0.9, P\\(durable settlement\\) 0.45"
   solve ${_scen_haiti})
 _scen_output_test(solve_haiti_1993_no_settlement
   "P\\(settlement\\) 0, P\\(durable settlement\\) 0.*verdict: no "
@@ -44,14 +44,14 @@ _scen_output_test(solve_haiti_1993_no_settlement
 
 # --- export ---------------------------------------------------------------------------------------
 _scen_output_test(export_stdout
-  "^EFG 2 R \"Haiti 1994 -- NCPMI crisis \\(conditions on: .*\\)\" { \"Coercer\" \"Target\" \"Mediator\" \"Holdout\" }\n\"Scenario: Haiti 1994\nFile: instances/haiti-1994.toml\n.*  enforcement = 3/4  # the amnesty holds"
+  "^EFG 2 R \"Haiti 1994 -- NCPMI crisis \\(conditions on: .*\\)\" { \"Coercer\" \"Target\" \"Mediator\" \"Holdout\" \"Successor\" }\n\"Scenario: Haiti 1994\nFile: instances/haiti-1994.toml\n.*  mediated_enforcement = 1/2  # the Carter agreement"
   export ${_scen_haiti} -o -)
 _scen_shell_test(export_then_solve_gives_the_same_payoffs
   "set -e; \"$0\" export instances/haiti-1994.toml -o \"$1/haiti-1994.efg\"; a=$(\"$0\" solve \"$1/haiti-1994.efg\" --exact --all | grep -A3 '^  payoffs:'); b=$(\"$0\" solve instances/haiti-1994.toml --exact --all | grep -A3 '^  payoffs:'); test -n \"$a\"; test \"$a\" = \"$b\"")
 
 # --- conditions -----------------------------------------------------------------------------------
 _scen_output_test(conditions_csv_header
-  "^N,C,P,M,I,verdict,p_settlement,p_durable,p_settlement_min,p_settlement_max,equilibria,settling,complete,decided_by,settles,outcome_class,outcome_classes,path,payoff_Coercer,payoff_Target,payoff_Mediator,payoff_Holdout\n0,0,0,0,0,no,0,0,.*\n1,1,1,1,1,all,9/10,27/40,"
+  "^N,C,P,M,I,verdict,p_settlement,p_durable,p_settlement_min,p_settlement_max,equilibria,settling,complete,decided_by,settles,outcome_class,outcome_classes,path,payoff_Coercer,payoff_Target,payoff_Mediator,payoff_Holdout,payoff_Successor\n0,0,0,0,0,no,0,0,.*\n1,1,1,1,1,all,9/10,9/20,"
   conditions ${_scen_haiti} --format csv)
 _scen_output_test(conditions_text
   "N C P M I \\| verdict.*1 1 1 1 1 \\| all .*solution \\(complex, minimal cover\\): N\\*C\\*P\\*M\\*I\\; consistency 1, coverage 1.*necessary in this scenario \\(switching it off alone leaves no settling SPE\\): N, C, P, M, I\njointly sufficient: yes"
@@ -60,10 +60,10 @@ _scen_output_test(conditions_json
   "\"solution\": \"N\\*C\\*P\\*M\\*I\".*\"necessary\": \\[\n    \"N\",\n    \"C\",\n    \"P\",\n    \"M\",\n    \"I\"\n  \\]"
   conditions ${_scen_haiti} --format json)
 _scen_output_test(conditions_markdown
-  "\\| N \\| C \\| P \\| M \\| I \\| verdict \\| SPE \\| P\\(S\\) \\|.*\\| 1 \\| 1 \\| 1 \\| 1 \\| 1 \\| all \\| 1/1 \\| 9/10 \\| 27/40 \\|"
+  "\\| N \\| C \\| P \\| M \\| I \\| verdict \\| SPE \\| P\\(S\\) \\|.*\\| 1 \\| 1 \\| 1 \\| 1 \\| 1 \\| all \\| 1/1 \\| 9/10 \\| 9/20 \\|"
   conditions ${_scen_haiti} --format markdown)
 _scen_output_test(conditions_latex
-  "begin{tabular}.*toprule.*1 & 1 & 1 & 1 & 1 & all & 1/1 & [$].frac{9}{10}[$] & [$].frac{27}{40}[$].*bottomrule"
+  "begin{tabular}.*toprule.*1 & 1 & 1 & 1 & 1 & all & 1/1 & [$].frac{9}{10}[$] & [$].frac{9}{20}[$].*bottomrule"
   conditions ${_scen_haiti} --format latex)
 _scen_output_test(conditions_threshold
   "settlement: P\\(S\\) >= 19/20"

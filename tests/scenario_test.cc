@@ -45,7 +45,7 @@ w_t = 0.45                   # a float: 9/20 exactly, not the double nearest to 
 w_c = 1_000.5e-3             # underscores and exponent: 1.0005 = 2001/2000
 b_c = "0.3"                  # a decimal string
 rho = 1
-roadmap_t = -0.1
+regime_change_shift_c = -0.1
 mediator_value = "-7"
 assurance_offer = false      # a boolean parameter
 )",
@@ -60,7 +60,7 @@ assurance_offer = false      # a boolean parameter
   CHECK(s.given.at("w_c") == R(2001, 2000));
   CHECK(s.given.at("b_c") == R(3, 10));
   CHECK(s.given.at("rho") == 1);
-  CHECK(s.given.at("roadmap_t") == R(-1, 10));
+  CHECK(s.given.at("regime_change_shift_c") == R(-1, 10));
   CHECK(s.given.at("mediator_value") == -7);
   CHECK(s.given.at("assurance_offer") == 0);
   CHECK(s.notes.at("w_t") == "a float: 9/20 exactly, not the double nearest to 0.45");
@@ -70,6 +70,7 @@ assurance_offer = false      # a boolean parameter
   // Defaults fill every other parameter.
   CHECK(s.values.size() == FindModel("ncpmi-crisis").parameters.size());
   CHECK(s.values.at("enforcement") == R(3, 4));
+  CHECK(s.switch_effects.empty());  // the model's default condition effects
 }
 
 TEST_CASE("a scenario names conditions by letter or by switch name", "[scenario]") {
@@ -80,6 +81,53 @@ TEST_CASE("a scenario names conditions by letter or by switch name", "[scenario]
   CHECK(s.values.at("pain") == 1);  // default: present
   CHECK(s.threshold == R(1, 2));    // default tau
   CHECK_FALSE(s.threshold_given);
+}
+
+TEST_CASE("a condition table redefines what the condition switches, with absent and present values", "[scenario]") {
+  const Scenario s = ParseScenario(R"(model = "ncpmi-crisis"
+[conditions.C]
+present = false
+switches = ["b_c", { parameter = "p", absent = "1/2" }, { parameter = "holdout_war", present = -2 }]
+)",
+                                   "s.toml");
+  CHECK(s.given.at("commitment") == 0);
+  const std::vector<SwitchEffect>& c = s.switch_effects.at("commitment");
+  REQUIRE(c.size() == 3);
+  CHECK(c[0].parameter == "b_c");
+  CHECK(*c[0].absent == 0);
+  CHECK_FALSE(c[0].present);
+  CHECK(*c[1].absent == R(1, 2));
+  CHECK(*c[2].present == -2);
+  CHECK_FALSE(c[2].absent);
+  // The scenario's C replaces the model's C; the other conditions keep the model's effects.
+  const SwitchEffects effects = ScenarioSwitchEffects(s);
+  CHECK(effects.at("commitment").size() == 3);
+  CHECK(effects.at("pain").size() == FindModel("ncpmi-crisis").switch_effects.at("pain").size());
+  // C absent: b_c 0 and p 1/2, stake_c untouched (not in this file's list).
+  const ModelSpec& m = FindModel("ncpmi-crisis");
+  ParameterValues by_hand = s.values;
+  by_hand["commitment"] = 1;
+  by_hand["b_c"] = 0;
+  by_hand["p"] = R(1, 2);
+  const std::string built = WriteEfgString(BuildScenario(s));
+  const std::string expected = WriteEfgString(BuildWithEffects(m, by_hand, m.switch_effects));
+  CHECK(built.substr(built.find('{')) == expected.substr(expected.find('{')));
+}
+
+TEST_CASE("a condition table with a wrong entry is refused at that entry", "[scenario]") {
+  CHECK(ErrorOf("model = \"ncpmi-crisis\"\n[conditions.C]\nswitches = [\"b_cc\"]\n") ==
+        "s.toml:3:13: condition C (commitment): unknown parameter 'b_cc' of model ncpmi-crisis (did you mean 'b_c'?)");
+  CHECK(ErrorOf("model = \"ncpmi-crisis\"\n[conditions.C]\nswitches = [\"pain\"]\n") ==
+        "s.toml:3:13: condition C (commitment): 'pain' is a condition switch itself");
+  CHECK(ErrorOf("model = \"ncpmi-crisis\"\n[conditions.C]\npresent = true\n") ==
+        "s.toml:2:1: condition C (commitment): a condition table needs 'switches' (or write commitment = true/false)");
+  CHECK(ErrorOf("model = \"ncpmi-crisis\"\n[conditions.C]\nswitches = [{ parameter = \"p\", absent = 2 }]\n") ==
+        "s.toml:3:41: condition C (commitment): parameter p: 2 is outside the valid range [0, 1]");
+  CHECK(ErrorOf("model = \"ncpmi-crisis\"\n[conditions.C]\nswitches = [\"demand_grid\"]\n") ==
+        "s.toml:3:13: condition C (commitment): parameter demand_grid: 0 is outside the valid range [1, 20] "
+        "(give an 'absent' value: { parameter = \"demand_grid\", absent = ... })");
+  CHECK(ErrorOf("model = \"ultimatum\"\n[conditions.C]\nswitches = [\"b_c\"]\n").find("is not a switch of model ultimatum") !=
+        std::string::npos);
 }
 
 TEST_CASE("a value error names the file, line and column of the value", "[scenario]") {
@@ -130,7 +178,7 @@ TEST_CASE("the exported comment records the scenario and every parameter value",
   const std::string comment = ScenarioComment(s);
   CHECK_THAT(comment, Catch::Matchers::StartsWith("Scenario: Haiti 1994\n"));
   CHECK_THAT(comment, Catch::Matchers::Contains("Conditions: N=on C=on P=on M=on I=on\n"));
-  CHECK_THAT(comment, Catch::Matchers::Contains("  enforcement = 3/4  # the amnesty holds with 3/4"));
+  CHECK_THAT(comment, Catch::Matchers::Contains("  mediated_enforcement = 1/2  # the Carter agreement: "));
   // The game itself is the model's game for those values.
   const ModelSpec& m = FindModel("ncpmi-crisis");
   CHECK(WriteEfgString(BuildScenario(s)) == WriteEfgString(m.build(ResolveParameters(m, FindPreset("haiti-1994").values))));

@@ -182,7 +182,7 @@ TEST_CASE("sweep bad points become error rows and good points match conditions' 
   row.clear();
   const std::int64_t haiti = ((5 * 3 + 1) * 2 + 0) * 2 + 0;
   CHECK(ev.AppendRow(haiti, Format::kCsv, &row));
-  CHECK(row.find(",ok,all,9/10,27/40,SETTLEMENT:durable,") != std::string::npos);
+  CHECK(row.find(",ok,all,9/10,9/20,SETTLEMENT:durable,") != std::string::npos);
   row.clear();
   CHECK(ev.AppendRow(haiti, Format::kJsonl, &row));
   CHECK(row.rfind("{\"point\":" + std::to_string(haiti) + ",\"parameters\":{\"w_t\":\"1/2\"", 0) == 0);

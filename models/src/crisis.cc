@@ -1,6 +1,10 @@
-// "ncpmi-crisis": the composite crisis game of domain.md §3 in which each NCPMI condition (No veto,
-// Commitment, political Pain, Mutually hurting stalemate, Initiative) is a switch that acts only
-// through payoffs, probabilities or available moves (Sagara 2024).
+// "ncpmi-crisis": the composite crisis game of docs/models.md in which each NCPMI condition (No
+// veto, Commitment, political Pain, Mutually hurting stalemate, Initiative; Sagara 2024) is a
+// switch that acts only through payoffs and probabilities (SwitchEffects), never by cutting the
+// tree: a veto leaves the coercer the choice to coerce without a mandate, the coercer chooses its
+// demand and may decline to coerce at every stage, force can be followed by a settlement, and a
+// promise is broken by a player's choice.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,218 +16,305 @@ namespace {
 
 using detail::Q;
 
-// Players, in this order.
-constexpr int kC = 1, kT = 2, kM = 3, kV = 4;
+// Players, in this order. The successor is whoever holds the settled leader's fate afterwards
+// (a restored government); with coercer_reneges the coercer itself decides instead.
+constexpr int kC = 1, kT = 2, kM = 3, kV = 4, kS = 5;
+constexpr int kPlayers = 5;
 
-// The values in force once the five switches are applied.
+// The parameters of one campaign: with the Security Council's mandate, or without it after a veto.
+struct Campaign {
+  bool mandate = true;
+  Rational p, w_c, enforcement, sanction_share;
+  Rational v_war, v_no_deal, v_settle;  // the holdout's payoffs (shield included after a veto)
+};
+
+// The values in force once the switch effects are applied.
 struct Crisis {
-  // UNSC
-  Rational veto_cost, shield;
-  Rational v_settle, v_war, v_backdown, v_unilateral, v_desist;
-  Rational unilateral_c, desist_c;
-  // pressure
+  Rational veto_cost, shield, v_settle, v_war, v_no_deal, v_unilateral, v_desist;
+  std::vector<Rational> demands;  // the grid the coercer chooses from, ascending
   int rounds = 0;
-  Rational g_t, pain, growth, sanction_cost_c, lift_cost_c, stalemate_cost_c, horizon;
-  // ultimatum and settlement
-  Rational x, s_t, r_t, shift_c, q0, e, assurance_cost;
-  bool assurance_offer = true;
-  // force
-  Rational p, w_c, w_t, b_c;
-  // initiative
-  bool initiative = true;
-  Rational rho, c_m, u_m, f, f_broken, x_r;
+  Rational g_t, pain, growth, sanction_cost_c, stalemate_cost_c, stake_c, horizon;
+  bool assurance_offer = true, coercer_reneges = false;
+  Rational assurance_cost, r_t, shift_c, renege_gain, breach_cost;
+  Rational p, p_nm, w_c, w_c_nm, w_t, b_c, war_stalemate, defeat_t;
+  Rational enforcement, enforcement_nm, mediated_enforcement, sanction_share_nm;
+  Rational rho, c_m, u_m;
 
-  Rational Pain(int t) const { return pain + (t - 1) * growth; }  // sigma_t, t = 1..rounds+1
-  Rational GuaranteeRisk() const { return q0 * (1 - e); }
+  Rational Pain(int t, const Campaign& c) const { return (pain + (t - 1) * growth) * c.sanction_share; }
 };
 
 Crisis Resolve(const ParameterValues& v) {
   using detail::Flag;
   using detail::Param;
-  const bool n = Flag(v, "no_veto"), c = Flag(v, "commitment"), p = Flag(v, "pain"),
-             m = Flag(v, "mutually_hurting_stalemate");
   Crisis k;
-  k.veto_cost = Param(v, "veto_cost");
-  k.shield = n ? Q(0) : Param(v, "holdout_shield");
-  k.v_settle = Param(v, "holdout_settlement");
+  k.veto_cost = Param(v, "veto_cost") + Param(v, "consensus_cost");
+  k.shield = Param(v, "holdout_shield");
+  k.v_settle = Param(v, "holdout_settlement") + Param(v, "advocacy_holdout");
   k.v_war = Param(v, "holdout_war");
-  k.v_backdown = Param(v, "holdout_backdown");
+  k.v_no_deal = Param(v, "holdout_no_deal");
   k.v_unilateral = Param(v, "holdout_unilateral");
   k.v_desist = Param(v, "holdout_desist");
-  k.unilateral_c = Param(v, "unilateral_c");
-  k.desist_c = Param(v, "desist_c");
+  const int grid = detail::IntParam(v, "demand_grid");
+  const Rational& floor = Param(v, "demand_min");
+  for (int i = 1; i <= grid; ++i) {
+    if (Q(i, grid) >= floor) k.demands.push_back(Q(i, grid));
+  }
+  if (k.demands.empty()) k.demands.push_back(Q(1));  // unreachable: demand_min <= 1
   k.rounds = detail::IntParam(v, "pressure_rounds");
   k.g_t = Param(v, "rents_t");
-  k.pain = p ? Param(v, "sanction_pain") : Q(0);
-  k.growth = m ? Param(v, "pain_growth") : Q(0);
+  k.pain = Param(v, "sanction_pain");
+  k.growth = Param(v, "pain_growth");
   k.sanction_cost_c = Param(v, "sanction_cost_c");
-  k.lift_cost_c = Param(v, "lift_cost_c");
-  k.stalemate_cost_c = m ? Param(v, "stalemate_cost_c") : Q(0);
+  k.stalemate_cost_c = Param(v, "stalemate_cost_c");
+  k.stake_c = Param(v, "stake_c");
   k.horizon = Param(v, "stalemate_horizon");
-  k.x = Param(v, "demand_c");
-  k.s_t = Param(v, "settlement_t");
+  k.assurance_offer = Flag(v, "assurance_offer");
+  k.coercer_reneges = Flag(v, "coercer_reneges");
+  k.assurance_cost = Param(v, "assurance_cost");
   k.r_t = Param(v, "regime_change_t");
   k.shift_c = Param(v, "regime_change_shift_c");
-  k.q0 = Param(v, "regime_change_risk");
-  k.e = c ? Param(v, "enforcement") : Q(0);
-  k.assurance_offer = Flag(v, "assurance_offer");
-  k.assurance_cost = Param(v, "assurance_cost");
+  k.renege_gain = Param(v, "renege_gain");
+  k.breach_cost = Param(v, "breach_cost");
   k.p = Param(v, "p");
+  k.p_nm = Param(v, "p_no_mandate");
   k.w_c = Param(v, "w_c");
-  k.w_t = p ? Param(v, "w_t") : Q(0);
-  k.b_c = c ? Param(v, "b_c") : Q(0);
-  k.initiative = Flag(v, "initiative");
+  k.w_c_nm = Param(v, "w_c_no_mandate");
+  k.w_t = Param(v, "w_t");
+  k.b_c = Param(v, "b_c") + Param(v, "advocacy_resolve_c");
+  k.war_stalemate = Param(v, "war_stalemate");
+  k.defeat_t = Param(v, "defeat_t");
+  k.enforcement = Param(v, "enforcement");
+  k.enforcement_nm = Param(v, "enforcement_no_mandate");
+  k.mediated_enforcement = Param(v, "mediated_enforcement");
+  k.sanction_share_nm = Param(v, "sanction_share_no_mandate");
   k.rho = Param(v, "rho");
   k.c_m = Param(v, "mediator_cost");
   k.u_m = Param(v, "mediator_value");
-  k.f = Param(v, "roadmap_t");
-  k.f_broken = Param(v, "roadmap_broken_t");
-  k.x_r = Param(v, "roadmap_c");
   for (int t = 1; t <= k.rounds + 1; ++t) {
-    if (sgn(k.Pain(t)) < 0) {
+    if (sgn(k.pain + (t - 1) * k.growth) < 0) {
       detail::ParameterError("pain_growth", "the sanction pain sanction_pain + (t-1) pain_growth is " +
-                                                FormatRational(k.Pain(t)) + " in round " +
+                                                FormatRational(k.pain + (t - 1) * k.growth) + " in round " +
                                                 std::to_string(t) + ", below 0");
     }
   }
   return k;
 }
 
-// Writes the game in preorder. Terminals with equal payoffs share one outcome (outcome reuse by
-// number; the node labels carry the class and the context), which also keeps the build fast.
-// Non-terminal outcomes waiting for the next node created are passed as `pending` (the flows of
-// the last sanction round, the cost of an assurance).
+// How a settlement is protected: not at all, by the coercer's own assurance, or by the
+// mediator's roadmap (its guarantee and monitors).
+enum class Guarantee { kNone, kAssurance, kRoadmap };
+
+// Writes the game in preorder. Outcomes with equal payoffs are shared (outcome reuse by number);
+// node labels carry the class and the context. Payoff vectors are (C, T, M, V, S).
 class CrisisWriter {
  public:
-  CrisisWriter(const Crisis& k, detail::TreeWriter* w) : k_(k), w_(*w) {
-    const Rational zero(0);
-    const Rational sigma_after = k_.Pain(k_.rounds + 1);
-    war_ = w_.Outcome("War", {k_.p - k_.w_c, 1 - k_.p - k_.w_t, zero, k_.v_war});
-    backdown_ = w_.Outcome("Backdown", {-k_.b_c - k_.horizon * (k_.stalemate_cost_c + k_.sanction_cost_c),
-                                        1 + k_.horizon * (k_.g_t - sigma_after), zero, k_.v_backdown});
-    lift_ = w_.Outcome("Sanctions lifted", {-k_.b_c - k_.lift_cost_c - k_.horizon * k_.stalemate_cost_c,
-                                            1 + k_.horizon * k_.g_t, zero, k_.v_backdown});
-    safe_ = w_.Outcome("Demand met, leader safe", {k_.x, k_.s_t, zero, k_.v_settle});
-    changed_ = w_.Outcome("Demand met, regime change", {k_.x + k_.shift_c, k_.r_t, zero, k_.v_settle});
-    roadmap_ = w_.Outcome("Roadmap honoured", {k_.x_r, k_.f, k_.u_m, k_.v_settle});
-    roadmap_broken_ = w_.Outcome("Roadmap violated", {k_.x_r + k_.shift_c, k_.f_broken, k_.u_m, k_.v_settle});
-    unilateral_ = w_.Outcome("Force without a mandate", {k_.unilateral_c, 1 - k_.p - k_.w_t, zero, k_.v_unilateral + k_.shield});
-    desist_ = w_.Outcome("Desist after the veto", {k_.desist_c, 1 + k_.horizon * k_.g_t, zero, k_.v_desist + k_.shield});
-    veto_toll_ = w_.Outcome("Veto cost", {zero, zero, zero, -k_.veto_cost});
-    mediator_toll_ = w_.Outcome("Mediator's cost", {zero, zero, -k_.c_m, zero});
-    assurance_toll_ = sgn(k_.assurance_cost) == 0
-                          ? kNoOutcome
-                          : w_.Outcome("Assurance cost", {-k_.assurance_cost, zero, zero, zero});
-    q0_ = {1 - k_.q0, k_.q0};
-    q_guarantee_ = {1 - k_.GuaranteeRisk(), k_.GuaranteeRisk()};
-    rho_ = {k_.rho, 1 - k_.rho};
-  }
+  CrisisWriter(const Crisis& k, detail::TreeWriter* w) : k_(k), w_(*w) {}
 
   void Write() {
-    const NodeId root = w_.Decision(kNoNode, kV, "UNSC vote on the force resolution", kVote);
-    NodeId parent = root;
-    OutcomeId pending = kNoOutcome;
-    // Pressure stage: a chain of rounds; each Sanction edge carries the round's flows to the next node.
-    std::vector<std::pair<NodeId, std::string>> lifts;
-    for (int t = 1; t <= k_.rounds; ++t) {
-      const std::string r = "round " + std::to_string(t);
-      const NodeId target = w_.DecisionWithOutcome(parent, kT, "Target under sanctions, " + r, kComply, pending);
-      Settle(target, "Aftermath of compliance, " + r, q0_, /*promise=*/false,
-             "complied under sanctions in " + r + ",");
-      parent = w_.Decision(target, kC, "Coercer, " + r, kSanction);
-      pending = w_.Outcome("Sanction round " + std::to_string(t),
-                           {-(k_.sanction_cost_c + k_.stalemate_cost_c), k_.g_t - k_.Pain(t), Rational(0), Rational(0)});
-      lifts.emplace_back(parent, r);  // Lift is the second child: written after the chain
-    }
-    Ultimatum(parent, pending);
-    for (const auto& [node, r] : lifts) w_.TerminalWithOutcome(node, "BACKDOWN sanctions lifted in " + r, lift_);
-    const NodeId veto = w_.DecisionWithOutcome(root, kC, "Coercer after the veto", kAfterVeto, veto_toll_);
-    w_.TerminalWithOutcome(veto, "UNILATERAL force without a mandate", unilateral_);
-    w_.TerminalWithOutcome(veto, "BACKDOWN coercer desists after the veto", desist_);
+    const NodeId root = w_.Decision(kNoNode, kV, "UNSC vote on the resolution", {"Abstain", "Veto"});
+    Campaign un{true, k_.p, k_.w_c, k_.enforcement, Q(1), k_.v_war, k_.v_no_deal, k_.v_settle};
+    Write(root, un);
+    const NodeId veto = w_.DecisionWithOutcome(root, kC, "Coercer after the veto", {"Proceed", "Desist"},
+                                               Toll("Veto cost", {0, 0, 0, -1, 0}, k_.veto_cost));
+    Campaign nm{false, k_.p_nm, k_.w_c_nm, k_.enforcement_nm, k_.sanction_share_nm,
+                k_.v_unilateral + k_.shield, k_.v_no_deal + k_.shield, k_.v_settle + k_.shield};
+    Write(veto, nm);
+    w_.TerminalWithOutcome(veto, "STATUS_QUO coercer desists after the veto",
+                           Out("Desist after the veto", {-k_.horizon * k_.stake_c, 1 + k_.horizon * k_.g_t, 0,
+                                                         k_.v_desist + k_.shield, 0}));
   }
 
  private:
-  void Ultimatum(NodeId parent, OutcomeId pending) {
-    if (!k_.assurance_offer) {
-      Package(parent, pending, /*assured=*/false);
-      return;
+  // A campaign: the demand, the pressure rounds, the ultimatum and what follows. With the mandate
+  // the coercer may make no demand at all; after a veto that choice is Desist, one node up.
+  void Write(NodeId parent, const Campaign& c) {
+    const std::string tag = c.mandate ? "with mandate" : "without mandate";
+    std::vector<std::string> actions;
+    if (c.mandate) actions.push_back("NoDemand");
+    for (const Rational& x : k_.demands) actions.push_back("Demand " + FormatRational(x));
+    const NodeId d = w_.Decision(parent, kC, "Coercer's demand, " + tag, actions);
+    if (c.mandate) {
+      w_.TerminalWithOutcome(d, "STATUS_QUO no demand, " + tag,
+                             Out("Status quo", {-k_.horizon * k_.stake_c, 1 + k_.horizon * k_.g_t, 0, c.v_no_deal, 0}));
     }
-    const NodeId u = w_.DecisionWithOutcome(parent, kC, "Ultimatum", kUltimatum, pending);
-    Package(u, kNoOutcome, /*assured=*/false);
-    Package(u, assurance_toll_, /*assured=*/true);
+    for (const Rational& x : k_.demands) Pressure(d, c, x, tag + ", demand " + FormatRational(x));
   }
 
-  // The initiative stage (if any) and the target's decision under one ultimatum package.
-  void Package(NodeId parent, OutcomeId pending, bool assured) {
-    const std::string tag = assured ? "assured" : "bare demand";
-    const std::vector<Rational>& risk = assured ? q_guarantee_ : q0_;
-    if (!k_.initiative) {
-      Target(parent, pending, risk, assured, tag);
-      return;
+  // Rounds of sanctions: the target complies (without a guarantee) or defies; the coercer
+  // sanctions again or lifts. The last round's flows ride on the ultimatum node.
+  void Pressure(NodeId parent, const Campaign& c, const Rational& x, const std::string& tag) {
+    OutcomeId pending = kNoOutcome;
+    std::vector<std::pair<NodeId, std::string>> lifts;
+    for (int t = 1; t <= k_.rounds; ++t) {
+      const std::string r = tag + ", round " + std::to_string(t);
+      const NodeId target = w_.DecisionWithOutcome(parent, kT, "Target under sanctions, " + r, {"Comply", "Defy"}, pending);
+      Implementation(target, c, x, Guarantee::kNone, "complied under sanctions, " + r);
+      parent = w_.Decision(target, kC, "Coercer, " + r, {"Sanction", "Lift"});
+      pending = Out("Sanction round " + std::to_string(t) + (c.mandate ? "" : " without mandate"),
+                    {-(k_.sanction_cost_c + k_.stalemate_cost_c), k_.g_t - k_.Pain(t, c), 0, 0, 0});
+      lifts.emplace_back(parent, r);  // Lift is the second child: written after the chain
     }
-    const NodeId m = w_.DecisionWithOutcome(parent, kM, "Mediator: " + tag, kInitiative, pending);
-    const NodeId found = w_.ChanceWithOutcome(m, "Roadmap found? " + tag, kFound, rho_, mediator_toll_);
-    // The target signs first, then C endorses or rejects the signed roadmap (Haiti: Jonassaint
-    // signed the Carter agreement, then Washington accepted it). A rejected roadmap leaves the
-    // target facing the demand.
-    const NodeId accept = w_.Decision(found, kT, "Target: accept the roadmap? " + tag, kAccept);
-    const NodeId endorse = w_.Decision(accept, kC, "Coercer: endorse the roadmap? " + tag, kEndorse);
-    const NodeId impl = w_.Chance(endorse, "Roadmap implementation: " + tag, kHonoured, q_guarantee_);
-    w_.TerminalWithOutcome(impl, "SETTLEMENT:durable roadmap honoured, " + tag, roadmap_);
-    w_.TerminalWithOutcome(impl, "SETTLEMENT:broken roadmap violated, " + tag, roadmap_broken_);
-    Target(endorse, kNoOutcome, risk, assured, "roadmap rejected, " + tag);
-    Execution(accept, "roadmap resisted, " + tag);
-    Target(found, kNoOutcome, risk, assured, "no roadmap, " + tag);
-    Target(m, kNoOutcome, risk, assured, "no initiative, " + tag);
+    Ultimatum(parent, pending, c, x, tag);
+    for (const auto& [node, r] : lifts) {
+      w_.TerminalWithOutcome(node, "BACKDOWN sanctions lifted, " + r,
+                             Out("Sanctions lifted", {-k_.b_c - k_.horizon * k_.stake_c, 1 + k_.horizon * k_.g_t, 0,
+                                                      c.v_no_deal, 0}));
+    }
   }
 
-  void Target(NodeId parent, OutcomeId pending, const std::vector<Rational>& risk, bool assured,
-              const std::string& tag) {
-    const NodeId t = w_.DecisionWithOutcome(parent, kT, "Target facing the demand: " + tag, kAccept, pending);
-    Settle(t, "Implementation: " + tag, risk, assured, "demand met, " + tag + ",");
-    Execution(t, tag);
+  void Ultimatum(NodeId parent, OutcomeId pending, const Campaign& c, const Rational& x, const std::string& tag) {
+    std::vector<std::string> actions{"NoUltimatum", "Ultimatum"};
+    if (k_.assurance_offer) actions.push_back("UltimatumWithAssurance");
+    const NodeId u = w_.DecisionWithOutcome(parent, kC, "Ultimatum, " + tag, actions, pending);
+    w_.TerminalWithOutcome(u, "STALEMATE no ultimatum, " + tag, NoDeal(c, Rational(0)));
+    Initiative(u, kNoOutcome, c, x, Guarantee::kNone, tag + ", bare demand");
+    if (k_.assurance_offer) {
+      Initiative(u, Toll("Assurance cost", {-1, 0, 0, 0, 0}, k_.assurance_cost), c, x, Guarantee::kAssurance,
+                 tag + ", assured");
+    }
   }
 
-  // Implementation: the leader is safe with probability risk[0]. With a promise (assurance or
-  // roadmap) a violation breaks it; without one nothing is broken (class SETTLEMENT).
-  void Settle(NodeId parent, const std::string& label, const std::vector<Rational>& risk, bool promise,
-              const std::string& what) {
-    const NodeId n = w_.Chance(parent, label, kSafe, risk);
-    w_.TerminalWithOutcome(n, (promise ? "SETTLEMENT:durable " : "SETTLEMENT ") + what + " leader safe", safe_);
-    w_.TerminalWithOutcome(n, (promise ? "SETTLEMENT:broken " : "SETTLEMENT ") + what + " then regime change",
-                           changed_);
+  // The mediator may take the initiative; a roadmap found puts the same demand under the
+  // mediator's guarantee, which costs the coercer nothing. The target signs first, then the
+  // coercer endorses or rejects (Haiti: Jonassaint signed the Carter agreement, then Washington
+  // accepted it); a rejected or absent roadmap leaves the target facing the ultimatum. A target
+  // that resists the roadmap can still sign it after a round of fighting.
+  void Initiative(NodeId parent, OutcomeId pending, const Campaign& c, const Rational& x, Guarantee g,
+                  const std::string& tag) {
+    const NodeId m = w_.DecisionWithOutcome(parent, kM, "Mediator, " + tag, {"Initiative", "StayOut"}, pending);
+    const NodeId found = w_.ChanceWithOutcome(m, "Roadmap found?, " + tag, {"Found", "NotFound"},
+                                              {k_.rho, 1 - k_.rho}, Toll("Mediator's cost", {0, 0, -1, 0, 0}, k_.c_m));
+    const NodeId sign = w_.Decision(found, kT, "Target: sign the roadmap?, " + tag, {"Sign", "Resist"});
+    const NodeId endorse = w_.Decision(sign, kC, "Coercer: endorse the roadmap?, " + tag, {"Endorse", "Reject"});
+    Implementation(endorse, c, x, Guarantee::kRoadmap, "roadmap, " + tag);
+    Target(endorse, c, x, g, tag + ", roadmap rejected");
+    Execution(sign, c, x, Guarantee::kRoadmap, tag + ", roadmap resisted");  // the roadmap stays on the table
+    Target(found, c, x, g, tag + ", no roadmap");
+    Target(m, c, x, g, tag + ", no initiative");
   }
 
-  void Execution(NodeId parent, const std::string& tag) {
-    const NodeId c = w_.Decision(parent, kC, "Execution: " + tag, kForce);
-    w_.TerminalWithOutcome(c, "WAR " + tag, war_);
-    w_.TerminalWithOutcome(c, "BACKDOWN " + tag, backdown_);
+  void Target(NodeId parent, const Campaign& c, const Rational& x, Guarantee g, const std::string& tag) {
+    const NodeId t = w_.Decision(parent, kT, "Target facing the ultimatum, " + tag, {"Accept", "Resist"});
+    Implementation(t, c, x, g, tag);
+    Execution(t, c, x, g, tag);
   }
 
-  inline static const std::vector<std::string> kVote{"Abstain", "Veto"}, kComply{"Comply", "Defy"},
-      kSanction{"Sanction", "Lift"}, kAfterVeto{"Unilateral", "Desist"},
-      kUltimatum{"Demand", "DemandWithAssurance"}, kInitiative{"Initiative", "StayOut"},
-      kFound{"Found", "NotFound"}, kAccept{"Accept", "Resist"}, kEndorse{"Endorse", "Reject"},
-      kHonoured{"Honoured", "Violated"}, kSafe{"LeaderSafe", "RegimeChange"}, kForce{"Force", "BackDown"};
+  // Force is a round of fighting: the coercer prevails, the target holds, or (with probability
+  // war_stalemate) neither, after which the target may still accept the ultimatum's terms and the
+  // coercer may fight a decisive round or withdraw.
+  void Execution(NodeId parent, const Campaign& c, const Rational& x, Guarantee g, const std::string& tag) {
+    const NodeId e = w_.Decision(parent, kC, "Execution, " + tag, {"Force", "BackDown"});
+    const std::vector<Rational> fight{-c.w_c, -k_.w_t, 0, 0, 0};
+    const Rational s = k_.war_stalemate;
+    const NodeId round = w_.ChanceWithOutcome(e, "First round of fighting, " + tag,
+                                              {"CoercerPrevails", "TargetHolds", "Stalemate"},
+                                              {c.p * (1 - s), (1 - c.p) * (1 - s), s}, Out("Round of fighting", fight));
+    WarEnds(round, c, tag);
+    const NodeId after = w_.DecisionWithOutcome(
+        round, kT, "Target after a round of fighting, " + tag, {"Accept", "FightOn"},
+        Out("Hurting stalemate in the war", {-k_.stalemate_cost_c, -k_.Pain(k_.rounds + 1, c), 0, 0, 0}));
+    Implementation(after, c, x, g, tag + ", after fighting");
+    const NodeId go = w_.Decision(after, kC, "Coercer after a round of fighting, " + tag, {"Fight", "Withdraw"});
+    const NodeId last = w_.ChanceWithOutcome(go, "Decisive round, " + tag, {"CoercerPrevails", "TargetHolds"},
+                                             {c.p, 1 - c.p}, Out("Round of fighting", fight));
+    WarEnds(last, c, tag + ", decisive round");
+    w_.TerminalWithOutcome(go, "BACKDOWN withdrawal after fighting, " + tag, NoDeal(c, k_.b_c));
+    w_.TerminalWithOutcome(e, "BACKDOWN " + tag, NoDeal(c, k_.b_c));
+  }
+
+  void WarEnds(NodeId parent, const Campaign& c, const std::string& tag) {
+    w_.TerminalWithOutcome(parent, "WAR coercer prevails, " + tag, Out("Coercer prevails", {1, k_.defeat_t, 0, c.v_war, 0}));
+    w_.TerminalWithOutcome(parent, "WAR target holds, " + tag,
+                           Out("Target holds", {-k_.horizon * k_.stake_c, 1, 0, c.v_war, 0}));
+  }
+
+  // The stalemate goes on for the horizon: sanctions and their pain continue (the last round's
+  // level), the coercer pays its stake and its costs, and `audience` when it backs down.
+  OutcomeId NoDeal(const Campaign& c, const Rational& audience) {
+    const Rational per_round_c = k_.stake_c + k_.sanction_cost_c + k_.stalemate_cost_c;
+    return Out(sgn(audience) == 0 ? "Stalemate" : "Backdown",
+               {-audience - k_.horizon * per_round_c, 1 + k_.horizon * (k_.g_t - k_.Pain(k_.rounds + 1, c)), 0,
+                c.v_no_deal, 0});
+  }
+
+  // A settlement on demand x. Without a guarantee the successor (or the coercer) simply chooses
+  // to honour or renege; with one, third-party enforcement holds it with probability e and
+  // otherwise reneging costs the breach cost (hands tied by the public guarantee).
+  void Implementation(NodeId parent, const Campaign& c, const Rational& x, Guarantee g, const std::string& tag) {
+    const std::string kind = g == Guarantee::kNone ? "SETTLEMENT " : "SETTLEMENT:durable ";
+    const std::string broken = g == Guarantee::kNone ? "SETTLEMENT " : "SETTLEMENT:broken ";
+    const Rational u_m = g == Guarantee::kRoadmap ? k_.u_m : Rational(0);
+    const std::string demand = "demand " + FormatRational(x) + " met";
+    const OutcomeId kept = Out("Settlement kept", {x, 1 - x, u_m, c.v_settle, 0});
+    NodeId decide = parent;
+    if (g != Guarantee::kNone) {
+      const Rational& e = g == Guarantee::kRoadmap ? k_.mediated_enforcement : c.enforcement;
+      decide = w_.Chance(parent, "Enforcement, " + tag, {"Enforced", "Unenforced"}, {e, 1 - e});
+      w_.TerminalWithOutcome(decide, kind + demand + ", guarantee enforced, " + tag, kept);
+    }
+    const Rational gain = k_.renege_gain - (g == Guarantee::kNone ? Rational(0) : k_.breach_cost);
+    std::vector<Rational> reneged{x + k_.shift_c, k_.r_t, u_m, c.v_settle, 0};
+    reneged[(k_.coercer_reneges ? kC : kS) - 1] += gain;
+    const NodeId s = w_.Decision(decide, k_.coercer_reneges ? kC : kS, "Leader's fate after settling, " + tag,
+                                 {"Honour", "Renege"});
+    w_.TerminalWithOutcome(s, kind + demand + ", leader safe, " + tag, kept);
+    w_.TerminalWithOutcome(s, broken + demand + ", leader prosecuted or regime changed, " + tag,
+                           Out("Settlement broken", reneged));
+  }
+
+  // An outcome by its payoff vector; equal vectors share one outcome (the first name is kept).
+  OutcomeId Out(const std::string& name, const std::vector<Rational>& payoffs) {
+    const auto [it, inserted] = outcomes_.try_emplace(payoffs, kNoOutcome);
+    if (inserted) it->second = w_.Outcome(name, payoffs);
+    return it->second;
+  }
+  // A cost on one player's entry (`unit` marks it with -1); none when the cost is zero.
+  OutcomeId Toll(const std::string& name, const std::vector<Rational>& unit, const Rational& cost) {
+    if (sgn(cost) == 0) return kNoOutcome;
+    std::vector<Rational> payoffs(kPlayers);
+    for (int i = 0; i < kPlayers; ++i) payoffs[i] = unit[i] * cost;
+    return Out(name, payoffs);
+  }
 
   const Crisis& k_;
   detail::TreeWriter& w_;
-  OutcomeId war_, backdown_, lift_, safe_, changed_, roadmap_, roadmap_broken_, unilateral_, desist_;
-  OutcomeId veto_toll_, mediator_toll_, assurance_toll_;
-  std::vector<Rational> q0_, q_guarantee_, rho_;
+  std::map<std::vector<Rational>, OutcomeId> outcomes_;
 };
 
-Game BuildCrisis(const ParameterValues& v) {
+Game BuildCrisisEffective(const ParameterValues& v) {
   const Crisis k = Resolve(v);
-  detail::TreeWriter w({"Coercer", "Target", "Mediator", "Holdout"});
+  detail::TreeWriter w({"Coercer", "Target", "Mediator", "Holdout", "Successor"});
   CrisisWriter(k, &w).Write();
   std::string on;
   for (const char* s : {"no_veto", "commitment", "pain", "mutually_hurting_stalemate", "initiative"}) {
     if (detail::Flag(v, s)) on += std::string(on.empty() ? "" : ", ") + s;
   }
   return w.Finalize("NCPMI crisis (conditions on: " + (on.empty() ? std::string("none") : on) + ")",
-                    "domain.md 3: UNSC vote, pressure rounds, ultimatum with an optional assurance, "
-                    "mediator initiative, target decision, execution, implementation.");
+                    "docs/models.md, ncpmi-crisis: UNSC vote, campaign with or without a mandate "
+                    "(demand, sanction rounds, ultimatum with an optional assurance, mediator's "
+                    "roadmap, target's decision, force with a possible stalemate, implementation "
+                    "with strategic reneging).");
+}
+
+SwitchEffects CrisisSwitchEffects() {
+  const auto absent0 = [](const char* p) { return SwitchEffect{p, Q(0), std::nullopt}; };
+  SwitchEffects e;
+  // N: no member has a stake in shielding the target ("No countries exercise veto").
+  e["no_veto"] = {SwitchEffect{"holdout_shield", std::nullopt, Q(0)}, absent0("consensus_cost")};
+  // C: resolve backed by power: the audience cost of backing down and the national-interest
+  // stake (refugees) that an unresolved crisis costs the coercer.
+  e["commitment"] = {absent0("b_c"), absent0("stake_c")};
+  // P: pain for the leadership: its personal cost of war and the sanctions' pain.
+  e["pain"] = {absent0("w_t"), absent0("sanction_pain")};
+  // M: a real stalemate that hurts both: pain that grows past the rents, the coercer's cost of the
+  // standoff, and fighting that can end in neither side winning.
+  e["mutually_hurting_stalemate"] = {absent0("pain_growth"), absent0("stalemate_cost_c"), absent0("war_stalemate")};
+  // I: mediation (a roadmap can be found) and advocacy (raising the P5's and the coercer's stake).
+  e["initiative"] = {absent0("rho"), absent0("advocacy_holdout"), absent0("advocacy_resolve_c")};
+  // Not a letter: third-party enforcement of guarantees, sweepable on its own.
+  e["guarantee_enforcement"] = {absent0("enforcement"), absent0("enforcement_no_mandate"),
+                                absent0("mediated_enforcement")};
+  return e;
 }
 
 }  // namespace
@@ -234,61 +325,74 @@ ModelSpec CrisisModel() {
   using detail::Number;
   ModelSpec m;
   m.name = "ncpmi-crisis";
-  m.summary = "Composite crisis: UNSC vote with a holdout, sanction rounds, ultimatum with an "
-              "optional assurance, mediator's roadmap, target's decision, force or backdown, and "
-              "implementation risk; N, C, P, M, I are switches";
+  m.summary = "Composite crisis: UNSC vote with a holdout, then a campaign with or without a mandate "
+              "(endogenous demand, sanction rounds, optional ultimatum and assurance, mediator's "
+              "roadmap, force that may stall into a settlement, strategic reneging); N, C, P, M, I "
+              "act through payoffs and probabilities";
   m.anchor = "Sagara, 'Conditions for Peace', KGRI WP 2 (2024): NCPMI as minimum conditions; "
-             "combines Fearon 1995 / Powell 2006 (commitment), Lacy & Niou 2004 (sanctions), "
-             "Zartman 2000 (ripeness: hurting stalemate and a way out), Voeten 2001 (veto and "
+             "Fearon 1995 (bargaining range, commitment problems), Powell 2006 (commitment), "
+             "Lacy & Niou 2004 (sanctions), Zartman 2000 (ripeness), Voeten 2001 (veto and "
              "outside option), Zagare 2020 (threat plus promise)";
   m.parameters = {
-      Boolean("no_veto", true, "N: off gives the holdout an interest in shielding the target: holdout_shield is added to its payoff at both post-veto outcomes", 'N'),
-      Boolean("commitment", true, "C: off removes C's committed backing: the backdown cost b_c and the enforcement e of promises become 0", 'C'),
-      Boolean("pain", true, "P: off removes political pain: the leadership's war cost w_t and the sanction pain sanction_pain become 0", 'P'),
-      Boolean("mutually_hurting_stalemate", true, "M: off removes the hurting stalemate: pain no longer grows (pain_growth 0) and the stalemate costs C nothing (stalemate_cost_c 0)", 'M'),
-      Boolean("initiative", true, "I: off removes the mediator's initiative stage (StayOut forced: no roadmap)", 'I'),
+      Boolean("no_veto", true, "N: a P5 consensus to seek peace: vetoing it costs consensus_cost and no member has a stake in shielding the target (present: holdout_shield is 0; absent: consensus_cost is 0)", 'N'),
+      Boolean("commitment", true, "C: resolve backed by power (absent: b_c and stake_c are 0)", 'C'),
+      Boolean("pain", true, "P: political pain for the leadership (absent: w_t and sanction_pain are 0)", 'P'),
+      Boolean("mutually_hurting_stalemate", true, "M: a stalemate that hurts both sides (absent: pain_growth, stalemate_cost_c and war_stalemate are 0)", 'M'),
+      Boolean("initiative", true, "I: mediation and advocacy (absent: rho, advocacy_holdout and advocacy_resolve_c are 0)", 'I'),
+      Boolean("guarantee_enforcement", true, "third-party enforcement of guarantees (off: enforcement, enforcement_no_mandate and mediated_enforcement are 0)"),
       // UNSC stage
       Number("veto_cost", Q(1, 5), Q(0), Q(100), "nu: the holdout's cost of casting a veto"),
-      Number("holdout_shield", Q(1), Q(0), Q(100), "the holdout's gain at post-veto outcomes when no_veto is off (preference distance)"),
-      Number("holdout_settlement", Q(1, 2), Q(-100), Q(100), "holdout's payoff at any settlement"),
-      Number("holdout_war", Q(-1, 2), Q(-100), Q(100), "holdout's payoff when C uses force under the mandate"),
-      Number("holdout_backdown", Q(1, 2), Q(-100), Q(100), "holdout's payoff when C backs down or lifts sanctions"),
-      Number("holdout_unilateral", Q(-1), Q(-100), Q(100), "holdout's payoff when C acts alone after a veto"),
-      Number("holdout_desist", Q(0), Q(-100), Q(100), "holdout's payoff when C desists after a veto"),
-      Number("unilateral_c", Q(-1), Q(-100), Q(100), "U_C^out: C's payoff from force without a mandate"),
-      Number("desist_c", Q(-1, 2), Q(-100), Q(100), "U_C^desist: C's payoff from desisting after a veto"),
-      // pressure stage
+      Number("consensus_cost", Q(1), Q(0), Q(100), "the holdout's further cost of vetoing against a P5 consensus to seek peace (0 while N is absent)"),
+      Number("holdout_shield", Q(1), Q(0), Q(100), "the holdout's stake in shielding the target, gained at every outcome after its veto (0 while N is present)"),
+      Number("holdout_settlement", Q(1, 2), Q(-100), Q(100), "the holdout's payoff at any settlement"),
+      Number("holdout_war", Q(-1, 2), Q(-100), Q(100), "the holdout's payoff when force is used under the mandate"),
+      Number("holdout_no_deal", Q(1, 2), Q(-100), Q(100), "the holdout's payoff when the crisis ends without a deal or force (status quo, stalemate, backdown)"),
+      Number("holdout_unilateral", Q(-1), Q(-100), Q(100), "the holdout's payoff when force is used without a mandate"),
+      Number("holdout_desist", Q(0), Q(-100), Q(100), "the holdout's payoff when the coercer desists after its veto"),
+      Number("advocacy_holdout", Q(0), Q(-100), Q(100), "advocacy (I): added to the holdout's payoff at a settlement"),
+      // campaign: demand and pressure
+      Integer("demand_grid", 4, 1, 20, "G: the coercer demands x in {1/G, 2/G, ..., 1} (the share of the stake it claims)"),
+      Number("demand_min", Q(0), Q(0), Q(1), "the coercer's floor: demands below it are not on offer"),
       Integer("pressure_rounds", 2, 0, 8, "R: sanction rounds before the ultimatum"),
-      Number("rents_t", Q(1, 5), Q(0), Q(100), "g_T: T's per-round rents of defiance"),
-      Number("sanction_pain", Q(1, 10), Q(0), Q(100), "sigma_1: sanction pain to T's leadership in the first round (P)"),
+      Number("rents_t", Q(1, 5), Q(0), Q(100), "g_T: the leadership's per-round rents of defiance"),
+      Number("sanction_pain", Q(1, 10), Q(0), Q(100), "sigma_1: sanction pain to the leadership in the first round (P)"),
       Number("pain_growth", Q(1, 10), Q(-100), Q(100), "growth of the pain per round: sigma_t = sigma_1 + (t-1) pain_growth (M)"),
-      Number("sanction_cost_c", Q(1, 20), Q(0), Q(100), "C's own cost per round of sanctions"),
-      Number("lift_cost_c", Q(1, 4), Q(0), Q(100), "C's extra cost of lifting sanctions without compliance (leverage and containment lost)"),
-      Number("stalemate_cost_c", Q(3, 20), Q(0), Q(100), "kappa: C's per-round cost of the unresolved crisis, e.g. refugees (M)"),
-      Number("stalemate_horizon", Q(2), Q(0), Q(100), "h: rounds the unresolved crisis lasts after C backs down or lifts sanctions"),
+      Number("sanction_cost_c", Q(1, 20), Q(0), Q(100), "the coercer's per-round cost of sanctions"),
+      Number("stalemate_cost_c", Q(1, 10), Q(0), Q(100), "kappa: the coercer's per-round cost of the standoff (deployments, the hurting stalemate) (M)"),
+      Number("stake_c", Q(3, 20), Q(0), Q(100), "the coercer's per-round national-interest cost of an unresolved crisis, e.g. refugees (C)"),
+      Number("stalemate_horizon", Q(2), Q(0), Q(100), "h: rounds an unresolved crisis lasts after the game ends without a deal"),
       // ultimatum, settlement and implementation
-      Number("demand_c", Q(1), Q(-100), Q(100), "x: C's payoff when T meets the demand"),
-      Number("settlement_t", Q(-1, 5), Q(-100), Q(100), "S_T: T's payoff from meeting the demand when the leader stays safe"),
-      Number("regime_change_t", Q(-3, 2), Q(-100), Q(100), "R_T: T's payoff when, after settling, the leader faces regime change or prosecution"),
-      Number("regime_change_shift_c", Q(-1, 4), Q(-100), Q(100), "change in C's payoff when the leader faces regime change after settling"),
-      Number("regime_change_risk", Q(1), Q(0), Q(1), "q0: probability of regime change or prosecution after settling without a guarantee"),
-      Number("enforcement", Q(3, 4), Q(0), Q(1), "e: probability that a guarantee (assurance, roadmap amnesty) is enforced; its risk is q0 (1 - e) (C)"),
-      Boolean("assurance_offer", true, "1: C may bundle a no-regime-change assurance with its demand"),
-      Number("assurance_cost", Q(1, 10), Q(0), Q(100), "C's cost of giving the assurance itself"),
+      Boolean("assurance_offer", true, "1: the coercer may attach its own guarantee (assurance, amnesty) to the ultimatum"),
+      Number("assurance_cost", Q(1, 10), Q(0), Q(100), "the coercer's own cost of giving the guarantee"),
+      Number("regime_change_t", Q(-3, 2), Q(-100), Q(100), "R_T: the leader's payoff when the settlement's protection is broken (prosecution, regime change)"),
+      Number("regime_change_shift_c", Q(-1, 4), Q(-100), Q(100), "change in the coercer's payoff when the settled leader is prosecuted or overthrown"),
+      Number("renege_gain", Q(1), Q(-100), Q(100), "the reneging actor's gain from reneging on the settled leader"),
+      Number("breach_cost", Q(0), Q(0), Q(100), "k: the reneging actor's cost of breaking a public guarantee (hands tied)"),
+      Boolean("coercer_reneges", false, "1: the coercer itself decides the leader's fate after settling (Powell's commitment problem); 0: a successor government does"),
+      Number("enforcement", Q(3, 4), Q(0), Q(1), "e: probability that third parties enforce the coercer's guarantee under the mandate"),
+      Number("enforcement_no_mandate", Q(1, 2), Q(0), Q(1), "e without a mandate (no UN-backed enforcement)"),
+      Number("mediated_enforcement", Q(3, 4), Q(0), Q(1), "probability that the mediator's roadmap guarantee is enforced"),
       // force
-      Number("p", Q(9, 10), Q(0), Q(1), "probability that force succeeds"),
-      Number("w_c", Q(7, 5), Q(0), Q(100), "C's cost of war; force pays C p - w_c"),
-      Number("w_t", Q(1, 2), Q(0), Q(100), "T leadership's cost of war; force pays T 1 - p - w_t (P)"),
-      Number("b_c", Q(3, 10), Q(0), Q(100), "C's audience cost of backing down from its commitment (C)"),
+      Number("p", Q(9, 10), Q(0), Q(1), "probability that a decisive round of fighting goes to the coercer, with the mandate"),
+      Number("p_no_mandate", Q(7, 10), Q(0), Q(1), "the same without a mandate"),
+      Number("w_c", Q(7, 5), Q(0), Q(100), "the coercer's cost of a round of fighting with the mandate"),
+      Number("w_c_no_mandate", Q(3), Q(0), Q(100), "the same without a mandate (legitimacy and domestic costs)"),
+      Number("w_t", Q(1, 2), Q(0), Q(100), "the leadership's personal cost of a round of fighting (P)"),
+      Number("defeat_t", Q(0), Q(-100), Q(100), "the leader's payoff when the coercer prevails by force (0: loses the stake; below 0: ousted, tried or killed)"),
+      Number("b_c", Q(3, 10), Q(0), Q(100), "the coercer's audience cost of backing down from its ultimatum or sanctions (C)"),
+      Number("war_stalemate", Q(1, 2), Q(0), Q(1), "probability that a round of fighting ends in neither side winning (M)"),
+      Number("sanction_share_no_mandate", Q(1, 2), Q(0), Q(1), "share of the sanctions' pain that sanctions without a UN mandate inflict"),
       // initiative
-      Number("rho", Q(9, 10), Q(0), Q(1), "probability that the mediator's initiative finds a roadmap"),
+      Number("rho", Q(9, 10), Q(0), Q(1), "probability that the mediator's initiative finds a roadmap (I)"),
       Number("mediator_cost", Q(1, 10), Q(0), Q(100), "c_M: the mediator's cost of taking the initiative"),
-      Number("mediator_value", Q(1), Q(-100), Q(100), "u_M: the mediator's payoff when its roadmap is accepted"),
-      Number("roadmap_t", Q(3, 20), Q(-100), Q(100), "f: T's payoff from the roadmap (a way out) when honoured"),
-      Number("roadmap_broken_t", Q(-1, 5), Q(-100), Q(100), "T's payoff from the roadmap when its guarantee is violated"),
-      Number("roadmap_c", Q(3, 4), Q(-100), Q(100), "C's payoff from the roadmap when honoured"),
+      Number("mediator_value", Q(1), Q(-100), Q(100), "u_M: the mediator's payoff when its roadmap settles the crisis"),
+      Number("advocacy_resolve_c", Q(0), Q(0), Q(100), "advocacy (I): added to the coercer's audience cost b_c"),
   };
-  m.build = BuildCrisis;
+  m.switch_effects = CrisisSwitchEffects();
+  m.build_effective = BuildCrisisEffective;
+  m.build = [effects = m.switch_effects](const ParameterValues& v) {
+    return BuildCrisisEffective(ApplySwitchEffects(FindModel("ncpmi-crisis"), v, effects));
+  };
   return m;
 }
 

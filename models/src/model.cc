@@ -75,4 +75,60 @@ ParameterValues ResolveParameters(const ModelSpec& model, const ParameterValues&
   return out;
 }
 
+namespace {
+
+const ParameterSpec* FindParameter(const ModelSpec& model, const std::string& name) {
+  for (const ParameterSpec& p : model.parameters) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+void CheckInRange(const ParameterSpec& p, const Rational& value, const std::string& context) {
+  const bool integral = p.kind != ParameterKind::kNumber;
+  if (value < p.min || value > p.max || (integral && value.get_den() != 1)) {
+    detail::ParameterError(p.name, context + FormatRational(value) + " is not a valid value (range [" +
+                                       FormatRational(p.min) + ", " + FormatRational(p.max) + "]" +
+                                       (integral ? ", whole numbers" : "") + ")");
+  }
+}
+
+}  // namespace
+
+ParameterValues ApplySwitchEffects(const ModelSpec& model, const ParameterValues& resolved,
+                                   const SwitchEffects& effects) {
+  ParameterValues out = resolved;
+  for (const auto& [name, list] : effects) {
+    const ParameterSpec* sw = FindParameter(model, name);
+    if (sw == nullptr || sw->kind != ParameterKind::kBoolean) {
+      detail::ParameterError(name, "is not a switch of model " + model.name);
+    }
+    const bool on = detail::Flag(resolved, name);
+    for (const SwitchEffect& e : list) {
+      const ParameterSpec* target = FindParameter(model, e.parameter);
+      if (target == nullptr) {
+        detail::ParameterError(e.parameter, "unknown parameter of model " + model.name + " (switched by " + name + ")");
+      }
+      if (target->kind == ParameterKind::kBoolean && target->condition != 0) {
+        detail::ParameterError(e.parameter, "is itself a condition switch and cannot be switched by " + name);
+      }
+      const std::optional<Rational>& value = on ? e.present : e.absent;
+      if (!value) continue;
+      CheckInRange(*target, *value, std::string("switched by ") + name + (on ? " (present): " : " (absent): "));
+      out[e.parameter] = *value;
+    }
+  }
+  return out;
+}
+
+Game BuildWithEffects(const ModelSpec& model, const ParameterValues& resolved, const SwitchEffects& effects) {
+  if (!model.build_effective) {
+    if (!effects.empty()) {
+      throw InputError("model " + model.name + " has no condition switches whose effects a scenario can set");
+    }
+    return model.build(resolved);
+  }
+  return model.build_effective(ApplySwitchEffects(model, resolved, effects));
+}
+
 }  // namespace ncpmi::models

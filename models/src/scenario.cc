@@ -293,10 +293,96 @@ class ScenarioReader {
                                             : " has " + listed + "; write a letter or a switch name"));
         }
       }
+      const std::string what = std::string("condition ") + letter + " (" + name + ")";
+      if (const auto* t = node->as_table()) {
+        ReadConditionTable(model, name, what, *t, *node);
+        continue;
+      }
       const auto* b = node->as_boolean();
-      if (b == nullptr) Fail(*node, "condition " + key + ": expected true or false, got " + Describe(*node));
-      Set(name, b->get() ? 1 : 0, *node, std::string("condition ") + letter + " (" + name + ")");
+      if (b == nullptr) {
+        Fail(*node, "condition " + key + ": expected true or false, or a table with 'present' and 'switches', got " +
+                        Describe(*node));
+      }
+      Set(name, b->get() ? 1 : 0, *node, what);
     }
+  }
+
+  // [conditions.C]  present = true   switches = ["b_c", { parameter = "p", absent = "1/2" }]
+  // A string entry is set to 0 while the condition is absent; a table gives `absent` and/or
+  // `present` values. The list replaces the model's default effects of that condition.
+  void ReadConditionTable(const ModelSpec& model, const std::string& name, const std::string& what,
+                          const toml::table& table, const toml::node& at) {
+    if (!model.build_effective) {
+      Fail(at, what + ": model " + model.name + " has no switch effects a scenario can set");
+    }
+    bool has_switches = false;
+    for (const auto& [key, node, key_at] : EntriesInFileOrder(table)) {
+      if (key == "present") {
+        const auto* b = node->as_boolean();
+        if (b == nullptr) Fail(*node, what + ": 'present' must be true or false, got " + Describe(*node));
+        Set(name, b->get() ? 1 : 0, *node, what);
+      } else if (key == "switches") {
+        const auto* list = node->as_array();
+        if (list == nullptr) Fail(*node, what + ": 'switches' must be an array, got " + Describe(*node));
+        std::vector<SwitchEffect>& effects = s_.switch_effects[name];
+        for (const toml::node& item : *list) effects.push_back(ReadSwitchEffect(model, what, item));
+        has_switches = true;
+      } else {
+        FailAt(key_at, what + ": unknown key '" + key + "'" + Suggest(key, {"present", "switches"}));
+      }
+    }
+    if (!has_switches) Fail(at, what + ": a condition table needs 'switches' (or write " + name + " = true/false)");
+  }
+
+  SwitchEffect ReadSwitchEffect(const ModelSpec& model, const std::string& what, const toml::node& item) {
+    SwitchEffect e;
+    const toml::node* name_node = &item;
+    const auto* t = item.as_table();
+    if (t != nullptr) {
+      name_node = t->get("parameter");
+      if (name_node == nullptr) Fail(item, what + ": a switch table needs 'parameter'");
+      for (const auto& [key, node, key_at] : EntriesInFileOrder(*t)) {
+        if (key == "parameter") continue;
+        if (key != "absent" && key != "present") {
+          FailAt(key_at, what + ": unknown key '" + key + "'" + Suggest(key, {"parameter", "absent", "present"}));
+        }
+      }
+    }
+    const auto* s = name_node->as_string();
+    if (s == nullptr) Fail(*name_node, what + ": a switched parameter must be a name (a string), got " + Describe(*name_node));
+    e.parameter = s->get();
+    const auto spec = std::find_if(model.parameters.begin(), model.parameters.end(),
+                                   [&e](const ParameterSpec& p) { return p.name == e.parameter; });
+    if (spec == model.parameters.end()) {
+      std::vector<std::string> known;
+      for (const ParameterSpec& p : model.parameters) known.push_back(p.name);
+      Fail(*name_node, what + ": unknown parameter '" + e.parameter + "' of model " + model.name + Suggest(e.parameter, known));
+    }
+    if (spec->condition != 0) Fail(*name_node, what + ": '" + e.parameter + "' is a condition switch itself");
+    const bool boolean = spec->kind == ParameterKind::kBoolean, integer = spec->kind == ParameterKind::kInteger;
+    if (t == nullptr) {
+      e.absent = Rational(0);
+      try {
+        ResolveParameters(model, {{e.parameter, *e.absent}});
+      } catch (const InputError& error) {
+        Fail(item, what + ": " + error.what() + " (give an 'absent' value: { parameter = \"" + e.parameter +
+                       "\", absent = ... })");
+      }
+    } else {
+      for (const char* side : {"absent", "present"}) {
+        const toml::node* v = t->get(side);
+        if (v == nullptr) continue;
+        const Rational value = Number(what + ": " + e.parameter + " " + side, *v, boolean, integer);
+        try {
+          ResolveParameters(model, {{e.parameter, value}});
+        } catch (const InputError& error) {
+          Fail(*v, what + ": " + error.what());
+        }
+        (std::string_view(side) == "absent" ? e.absent : e.present) = value;
+      }
+      if (!e.absent && !e.present) Fail(item, what + ": switch of '" + e.parameter + "' gives neither 'absent' nor 'present'");
+    }
+    return e;
   }
 
   void ReadParameters(const ModelSpec& model, const toml::table& table) {
@@ -342,12 +428,20 @@ Scenario ReadScenarioFile(const std::string& path) {
   return ParseScenario(text, path == "-" ? std::string("<stdin>") : path);
 }
 
+SwitchEffects ScenarioSwitchEffects(const Scenario& scenario) {
+  const ModelSpec& model = FindModel(scenario.model);
+  if (!model.build_effective) return {};
+  SwitchEffects effects = model.switch_effects;
+  for (const auto& [name, list] : scenario.switch_effects) effects[name] = list;
+  return effects;
+}
+
 Game BuildScenario(const Scenario& scenario, const ParameterValues& overrides) {
   const ModelSpec& model = FindModel(scenario.model);
   ParameterValues values = scenario.values;
   for (const auto& [name, value] : overrides) values[name] = value;
   try {
-    return model.build(values);
+    return BuildWithEffects(model, values, ScenarioSwitchEffects(scenario));
   } catch (const InputError& e) {
     const std::string message = e.what();
     const std::string prefix = "parameter ";

@@ -85,7 +85,10 @@ std::string HeaderLine(const SweepSpec& spec, Format format) {
 constexpr std::int64_t kMaxCachedAxis = std::int64_t{1} << 16;
 
 PointEvaluator::PointEvaluator(const SweepSpec& spec, const ResourceLimits& limits)
-    : spec_(spec), model_(models::FindModel(spec.base.model)), values_(spec.base.values) {
+    : spec_(spec),
+      model_(models::FindModel(spec.base.model)),
+      values_(spec.base.values),
+      effects_(models::ScenarioSwitchEffects(spec.base)) {
   names_ = spec.SweptNames();
   for (const std::string& name : names_) slots_.push_back(values_.find(name));
   axes_.resize(spec.grid.size());
@@ -133,7 +136,7 @@ void PointEvaluator::Prepare(std::int64_t i) {
 
 void PointEvaluator::SolveOnly(const std::vector<Rational>& point) {
   for (std::size_t k = 0; k < slots_.size(); ++k) slots_[k]->second = point[k];
-  const Game game = model_.build(values_);
+  const Game game = models::BuildWithEffects(model_, values_, effects_);
   (void)models::AnalyseGame(game, options_, &scratch_);
 }
 
@@ -142,7 +145,7 @@ bool PointEvaluator::AppendRow(std::int64_t i, Format format, std::string* out) 
   std::string error;
   try {
     Prepare(i);
-    const Game game = model_.build(values_);
+    const Game game = models::BuildWithEffects(model_, values_, effects_);
     if (options_.limits.max_nodes != 0) {
       CheckNodeBudget(static_cast<std::uint64_t>(game.NumNodes()), 0, options_.limits, "the point's game");
     }

@@ -21,7 +21,8 @@ struct Preset {
 };
 
 // Every preset, in a fixed order: haiti-1994, haiti-1993, north-korea-2017, iran-2015,
-// bosnia-1995, libya-2011.
+// bosnia-1995, libya-2011, kosovo-1999. Each is the bundled file instances/NAME.toml (values as
+// given there, notes from its comments); the first call parses them all.
 const std::vector<Preset>& Presets();
 
 // Throws InputError naming the known presets.

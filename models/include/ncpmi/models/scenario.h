@@ -36,6 +36,9 @@ struct Scenario {
   std::map<std::string, SourceLocation> locations;
   std::map<std::string, std::string> notes;
   SourceLocation model_location;  // of the `model` value (1:1 when absent)
+  // `[conditions.X] switches = [...]`: what a condition switches, replacing the model's default
+  // effects of that switch (by switch parameter name). Empty when the file keeps the defaults.
+  SwitchEffects switch_effects;
 };
 
 // True when `path` names a scenario file (ends in ".toml", any case).
@@ -58,6 +61,10 @@ Scenario ParseScenario(std::string_view text, const std::string& source_name);
 
 // Reads a whole file ("-" is standard input, named "<stdin>") and parses it. Throws InputError.
 Scenario ReadScenarioFile(const std::string& path);
+
+// The switch effects the scenario's games are built with: the model's defaults, with those the
+// file sets in `[conditions.X]` tables replacing them. Empty for models without switch effects.
+SwitchEffects ScenarioSwitchEffects(const Scenario& scenario);
 
 // Builds the scenario's game; `overrides` (already-valid values, e.g. the condition switches of
 // one truth-table row) replace entries of scenario.values. An InputError "parameter NAME: ..."

@@ -49,6 +49,7 @@ class PointEvaluator {
   const SweepSpec& spec_;
   const models::ModelSpec& model_;
   models::ParameterValues values_;                     // base values, swept entries overwritten
+  models::SwitchEffects effects_;                      // the base scenario's switch effects
   std::vector<models::ParameterValues::iterator> slots_;  // the swept entries of values_
   std::vector<std::string> names_;  // swept parameters
   std::vector<AxisCache> axes_;     // per grid axis
