@@ -229,6 +229,56 @@ TEST_CASE("North Korea: a cheap-talk assurance cannot solve the commitment probl
   CHECK(b.Necessary() == std::vector<std::string>{"N", "C", "P"});
 }
 
+TEST_CASE("Kosovo 1999 settles without a Security Council mandate, after a round of force", "[models]") {
+  const Scenario s = Load("kosovo-1999");
+  REQUIRE(s.given.at("no_veto") == 0);  // Russia and China would have vetoed
+  const ConditionsAnalysis a = AnalyseConditions(s, ConditionsOptions{});
+  const GameAnalysis& own = a.ScenarioRow().result;
+  const std::string path = FormatPath(own.path);
+  CAPTURE(path);
+  CHECK(own.verdict == Verdict::kAll);
+  CHECK(path.rfind("Veto > Proceed > ", 0) == 0);
+  CHECK(path.find("Force > {") != std::string::npos);
+  CHECK(path.find("Stalemate 3/5: Accept") != std::string::npos);
+  CHECK(a.Necessary() == std::vector<std::string>{"C", "P", "M"});
+}
+
+TEST_CASE("Bosnia 1995 settles after force, Libya 2011 fights because the ICC referral closed the exit", "[models]") {
+  {
+    const Scenario s = Load("bosnia-1995");
+    const ConditionsAnalysis a = AnalyseConditions(s, ConditionsOptions{});
+    const GameAnalysis& own = a.ScenarioRow().result;
+    const std::string path = FormatPath(own.path);
+    CAPTURE(path);
+    CHECK(own.verdict == Verdict::kAll);
+    CHECK(path.find("Resist > Force > {") != std::string::npos);  // Deliberate Force first, then Dayton
+    CHECK(path.find("Stalemate 3/5: Accept") != std::string::npos);
+    CHECK(a.Necessary() == std::vector<std::string>{"N", "C", "P", "M"});
+  }
+  {
+    const Scenario s = Load("libya-2011");
+    const GameAnalysis war = AnalyseGame(BuildScenario(s), AnalysisOptions{});
+    CHECK(war.verdict == Verdict::kNo);
+    CHECK(war.main_class == OutcomeClass::kWar);
+    // An enforceable exile (what the referral removed) settles it: the mechanism is the exit.
+    CHECK(AnalyseGame(BuildScenario(s, {{"enforcement", R(1, 4)}}), AnalysisOptions{}).verdict == Verdict::kAll);
+  }
+}
+
+TEST_CASE("Iran 2015 settles through the roadmap with every condition pivotal; Haiti 1993 is never coerced",
+          "[models]") {
+  const ConditionsAnalysis iran = AnalyseConditions(Load("iran-2015"), ConditionsOptions{});
+  CHECK(iran.ScenarioRow().result.verdict == Verdict::kAll);
+  CHECK(iran.ScenarioRow().result.summary.p_settlement == R(3, 4));
+  CHECK(iran.Necessary() == std::vector<std::string>{"N", "C", "P", "M", "I"});
+  const ConditionsAnalysis haiti = AnalyseConditions(Load("haiti-1993"), ConditionsOptions{});
+  CHECK(haiti.ScenarioRow().result.main_class == OutcomeClass::kStatusQuo);
+  for (const ConditionsRow& row : haiti.rows) {
+    CAPTURE(row.Code());
+    CHECK(row.result.p_max == 0);
+  }
+}
+
 TEST_CASE("a scenario's own definition of a condition replaces the model's default effects", "[models]") {
   // North Korea's [conditions.C] adds breach_cost to what C switches off.
   const Scenario s = Load("north-korea-2017");
