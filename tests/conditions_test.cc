@@ -40,7 +40,7 @@ const std::vector<std::string> kAll{"N", "C", "P", "M", "I"};
 
 TEST_CASE("A game without ties is analysed exactly as the enumeration of all its SPE outcomes would", "[conditions]") {
   // AnalyseGame skips the enumeration when backward induction finds no tie; this pins the
-  // shortcut to what the enumeration gives, over a grid that crosses the §6 thresholds.
+  // shortcut to what the enumeration gives, over a grid that crosses the thresholds of docs/models.md.
   const Scenario base = Load("haiti-1994");
   int tie_free = 0, tied = 0;
   for (int wt = 0; wt <= 10; ++wt) {
