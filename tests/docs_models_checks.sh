@@ -59,6 +59,7 @@ expect ultimatum "$NO && Coercer: NoDemand && STATUS_QUO no demand" p=1/5 w_c=3/
 expect ultimatum "$ONE && SETTLEMENT demand 4/5 accepted" w_t=21/100
 expect ultimatum "$ONE && SETTLEMENT demand 7/10 accepted" w_t=19/100
 expect ultimatum "$ONE && SETTLEMENT demand 1 accepted" w_t=41/100
+expect ultimatum "$ONE && SETTLEMENT demand 9/10 accepted" w_t=39/100
 expect ultimatum "^equilibria: 2 distinct && SETTLEMENT demand 4/5 accepted && SETTLEMENT demand 7/10 accepted"  # the defaults' tie
 expect ultimatum "$ONE && SETTLEMENT demand 1 accepted" fixed_demand=true s_t=21/100
 expect ultimatum "$ONE && Coercer: Force && WAR over demand 1" fixed_demand=true s_t=19/100
