@@ -1,4 +1,4 @@
-// The closed-form thresholds of domain.md §6, checked on both sides against exact solutions of
+// The closed-form thresholds of docs/models.md, checked on both sides against exact solutions of
 // the sub-models (backward induction in rationals; the outcome class of the reached terminals).
 #include <catch2/catch.hpp>
 
@@ -15,7 +15,7 @@ using testing::R;
 using testing::Solve;
 using testing::Solved;
 
-// ---------------------------------------------------------------- 6.1 ultimatum / compellence
+// ---------------------------------------------------------------- ultimatum / compellence
 
 TEST_CASE("a credible ultimatum gets the largest grid demand below p + w_T accepted", "[models]") {
   const Rational p = R(3, 5), w_c = R(1, 5), w_t = R(1, 4), b_c = R(1, 2);
@@ -69,7 +69,7 @@ TEST_CASE("a fixed demand is met iff S_T beats 1 - p - w_T and the threat is cre
   }
 }
 
-// ---------------------------------------------------------------- 6.2 security assurance
+// ---------------------------------------------------------------- security assurance
 
 TEST_CASE("an assurance is credible only if the hands-tying cost exceeds G_RC - G_E", "[models]") {
   const Rational g_e = 8, g_rc = 9;
@@ -110,7 +110,7 @@ TEST_CASE("an assurance that lowers the risk below q* buys disarmament and is gi
   CHECK(s.summary.p_durable == R(3, 4));
 }
 
-// ---------------------------------------------------------------- 6.3 amnesty
+// ---------------------------------------------------------------- amnesty
 
 TEST_CASE("with a reneging successor the leader steps down iff e > (F_T - R_T)/(H_T - R_T)", "[models]") {
   const Rational h = 4, r = -10, f = -2;
@@ -161,7 +161,7 @@ TEST_CASE("with exogenous reneging the leader steps down iff (1 - q) H_T + q R_T
   }
 }
 
-// ---------------------------------------------------------------- 6.4 sanctions
+// ---------------------------------------------------------------- sanctions
 
 // sigma_t = pain + (t-1) pain_growth at one intensity level.
 Rational Sigma(const Rational& pain, const Rational& growth, int t) { return pain + (t - 1) * growth; }
@@ -207,7 +207,7 @@ TEST_CASE("the coercer keeps sanctioning iff x - sum of kappa_s up to tau* beats
   }
 }
 
-// ---------------------------------------------------------------- 6.5 UNSC vote
+// ---------------------------------------------------------------- UNSC vote
 
 TEST_CASE("a single member vetoes iff u_j(d) < u_j(Y) - nu_j, and C picks the best passing draft", "[models]") {
   // C prefers desisting to acting alone, so Y = Desist; China: u(Strong) = -1, u(Desist) = 1.
@@ -249,7 +249,7 @@ TEST_CASE("with costly vetoes only the last opponent vetoes and earlier ones fre
   CHECK(s.Choice("China votes on the Strong draft") == "Veto");
 }
 
-// ---------------------------------------------------------------- 6.6 mediator
+// ---------------------------------------------------------------- mediator
 
 TEST_CASE("the target accepts a roadmap iff f > u_T(z0)", "[models]") {
   for (const Rational& f : std::vector<Rational>{R(1, 100), R(-1, 100)}) {

@@ -1,4 +1,4 @@
-// "amnesty": an amnesty/exile offer with reneging risk (domain.md §6.3; Krcmaric 2020;
+// "amnesty": an amnesty/exile offer with reneging risk (docs/models.md, amnesty; Krcmaric 2020;
 // Fearon 1995 and Powell 2006 on commitment problems).
 #include <string>
 #include <vector>
@@ -48,7 +48,7 @@ Game BuildAmnesty(const ParameterValues& v) {
   w.Terminal(root, "WAR leader clings to power", pay(c_f, f_t, Q(0)));
   return w.Finalize(
       std::string("Amnesty with reneging risk (") + (strategic ? "strategic successor" : "exogenous reneging") + ")",
-      "domain.md 6.3: the leader steps down iff e H_T + (1 - e) X_T > F_T, X_T = H_T if the "
+      "The leader steps down iff e H_T + (1 - e) X_T > F_T, X_T = H_T if the "
       "successor honours, else R_T; e* = (F_T - R_T)/(H_T - R_T) with a reneging successor.");
 }
 

@@ -1,5 +1,5 @@
 // "mediator": a mediator's initiative that finds a roadmap ("way out") with probability rho
-// (domain.md §6.6; Zartman 2000 on ripeness, Kydd 2003 on mediation).
+// (docs/models.md, mediator; Zartman 2000 on ripeness, Kydd 2003 on mediation).
 #include <string>
 #include <vector>
 
@@ -32,7 +32,7 @@ Game BuildMediator(const ParameterValues& v) {
   w.Terminal(found, "STALEMATE no roadmap found", z0);
   w.Terminal(root, "STALEMATE no initiative", z0);
   return w.Finalize("Mediator initiative",
-                    "domain.md 6.6: T accepts iff f > u_T(z0); C endorses iff u_C(roadmap) > "
+                    "T accepts iff f > u_T(z0); C endorses iff u_C(roadmap) > "
                     "u_C(z0); M initiates iff rho (u_M(settle) - u_M(z0)) > c_M. z0 is the "
                     "no-mediation outcome, a continuing stalemate.");
 }

@@ -11,7 +11,7 @@ namespace ncpmi::models {
 ModelSpec Haiti1994Model() {
   ModelSpec m;
   m.name = "haiti1994";
-  m.summary = "Haiti 1994 reduced game (domain.md section 7; Sagara 2024): fixed payoffs, no parameters";
+  m.summary = "Haiti 1994 reduced game (docs/models.md, haiti1994; Sagara 2024): fixed payoffs, no parameters";
   m.anchor = "Sagara, 'Conditions for Peace', KGRI WP 2 (2024): Resolution 940, the Carter mission "
              "and the amnesty; expected SPE Abstain, Mediate, AcceptAccord with P(S) = 1, "
              "P(durable) = 3/4";

@@ -10,9 +10,10 @@ Game BuildHaiti1994() {
   GameBuilder b({"Coercer_US_UN", "Junta", "Mediator_Carter", "P5_Holdout"});
   b.SetTitle("Haiti 1994: Resolution 940, Carter mission, amnesty");
   b.SetComment(
-      "Reduced game of domain.md section 7 (Sagara 2024, KGRI WP 2). Payoffs (C, T, M, V) are "
-      "illustrative normalized numbers respecting the orderings the sources describe, not "
-      "estimates. Expected SPE: Abstain, Mediate, AcceptAccord; payoffs (15/2, 13/4, 9, 19/4).");
+      "Reduced game of the Haiti 1994 crisis (Sagara 2024, KGRI WP 2; docs/models.md, haiti1994). "
+      "Payoffs (C, T, M, V) are illustrative normalized numbers respecting the orderings the "
+      "sources describe, not estimates. Expected SPE: Abstain, Mediate, AcceptAccord; payoffs "
+      "(15/2, 13/4, 9, 19/4).");
   auto outcome = [&](const char* name, std::vector<Rational> payoffs) {
     return b.AddOutcome(name, payoffs);
   };
@@ -58,7 +59,7 @@ Game BuildHaiti1994() {
 
 const std::vector<ModelInfo>& Models() {
   static const std::vector<ModelInfo> models{
-      {"haiti1994", "Haiti 1994 reduced game (domain.md section 7; Sagara 2024)", BuildHaiti1994},
+      {"haiti1994", "Haiti 1994 reduced game (docs/models.md, haiti1994; Sagara 2024)", BuildHaiti1994},
   };
   return models;
 }

@@ -1,4 +1,4 @@
-// "sanctions": sanction rounds with accumulating pain as non-terminal outcomes (domain.md §6.4;
+// "sanctions": sanction rounds with accumulating pain as non-terminal outcomes (docs/models.md, sanctions;
 // Lacy & Niou 2004, Morgan, Bapat & Kobayashi 2014). The game states form a DAG — a state is
 // (round, accumulated intensity), whatever order of intensities led there — built with
 // Boost.Graph and unfolded into the tree the Game stores.
@@ -208,7 +208,7 @@ Game BuildSanctions(const ParameterValues& v) {
   const int levels = detail::IntParam(v, "levels");
   return w.Finalize("Sanctions over " + std::to_string(rounds) + " round(s), " +
                         std::to_string(levels) + " intensity level(s)",
-                    "domain.md 6.4: a sanction round of level j at accumulated intensity A adds "
+                    "A sanction round of level j at accumulated intensity A adds "
                     "(-j kappa, g_T - (j pain + pain_growth A)) as a non-terminal outcome; after the "
                     "last round T complies or the final threat is executed. DAG of " +
                         std::to_string(boost::num_vertices(g)) + " states unfolded into " +
@@ -238,7 +238,7 @@ ModelSpec SanctionsModel() {
              "Escriba-Folch & Wright, ISQ 54 (2010) for pain by regime type";
   m.parameters = {
       Integer("rounds", 4, 1, 12, "R: sanction rounds before the final threat"),
-      Integer("levels", 2, 1, 3, "intensity levels C may choose per round (1: the single schedule of 6.4; more: states merge into a DAG)"),
+      Integer("levels", 2, 1, 3, "intensity levels C may choose per round (1: a single schedule of pain; more: states merge into a DAG)"),
       Number("rents_t", Q(9, 20), Q(0), Q(100), "g_T: T's per-round rents of defiance"),
       Number("pain", Q(1, 5), Q(0), Q(100), "pain per unit of intensity in a round (sigma_1 at level 1)"),
       Number("pain_growth", Q(1, 10), Q(-10), Q(10), "added pain per unit of accumulated intensity (sigma_t = pain + (t-1) pain_growth at level 1)"),

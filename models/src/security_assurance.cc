@@ -1,5 +1,5 @@
 // "security-assurance": regime-change fear and the credibility of a no-regime-change assurance
-// (domain.md §6.2; Fearon 1995, Powell 2006; PON on North Korea).
+// (docs/models.md, security-assurance; Fearon 1995, Powell 2006; PON on North Korea).
 #include <string>
 #include <vector>
 
@@ -55,7 +55,7 @@ Game BuildSecurityAssurance(const ParameterValues& v) {
   }
   return w.Finalize(
       std::string("Security assurance (") + (strategic ? "strategic coercer" : "exogenous risk") + ")",
-      "domain.md 6.2: T disarms iff (1 - q) S_T + q R_T > K_T; with a strategic coercer q = 1 iff "
+      "T disarms iff (1 - q) S_T + q R_T > K_T; with a strategic coercer q = 1 iff "
       "G_RC - k > G_E (k only binds after an assurance).");
 }
 

@@ -1,4 +1,4 @@
-// "ultimatum": compellence with a demand grid (domain.md §6.1; Schelling 1966, Fearon 1995).
+// "ultimatum": compellence with a demand grid (docs/models.md, ultimatum; Schelling 1966, Fearon 1995).
 #include <string>
 #include <vector>
 
@@ -46,7 +46,7 @@ Game BuildUltimatum(const ParameterValues& v) {
   }
   w.Terminal(root, "STATUS_QUO no demand", {Q(0), Q(1)});
   return w.Finalize("Ultimatum (compellence) with " + std::to_string(demands.size()) + " demand(s)",
-                    "domain.md 6.1: stakes 1, war (p - w_C, 1 - p - w_T), backdown (-b_C, 1), "
+                    "Stakes 1, war (p - w_C, 1 - p - w_T), backdown (-b_C, 1), "
                     "compliance with demand x (x, 1 - x) or (x, s_t) for a fixed demand.");
 }
 

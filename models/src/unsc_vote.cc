@@ -1,5 +1,5 @@
 // "unsc-vote": a Security Council vote with costly P5 vetoes and the coercer's outside option
-// (domain.md §6.5; Voeten 2001, O'Neill 1996).
+// (docs/models.md, unsc-vote; Voeten 2001, O'Neill 1996).
 #include <array>
 #include <string>
 #include <vector>
@@ -73,7 +73,7 @@ Game BuildUnscVote(const ParameterValues& v) {
     }
   }
   return w.Finalize("UNSC vote with " + std::to_string(present.size()) + " P5 member(s)",
-                    "domain.md 6.5: members vote in the fixed order US, UK, France, Russia, China; a "
+                    "Members vote in the fixed order US, UK, France, Russia, China; a "
                     "veto costs the vetoer nu_j and ends the vote; C then acts alone or desists. An "
                     "adopted resolution ends this sub-game with continuation values (STATUS_QUO: the "
                     "crisis itself is not resolved yet).");

@@ -9,14 +9,14 @@
 
 namespace ncpmi::models {
 
-ModelSpec UltimatumModel();          // "ultimatum": compellence with a demand grid (§6.1)
-ModelSpec SecurityAssuranceModel();  // "security-assurance": regime-change fear (§6.2)
-ModelSpec AmnestyModel();            // "amnesty": reneging risk (§6.3)
-ModelSpec SanctionsModel();          // "sanctions": pain accumulation over rounds (§6.4)
-ModelSpec UnscVoteModel();           // "unsc-vote": P5 vetoes and the outside option (§6.5)
-ModelSpec MediatorModel();           // "mediator": initiative and roadmap (§6.6)
-ModelSpec CrisisModel();             // "ncpmi-crisis": the composite game of §3 with N C P M I
-ModelSpec Haiti1994Model();          // "haiti1994": the fixed reduced game of §7, no parameters
+ModelSpec UltimatumModel();          // "ultimatum": compellence with a demand grid
+ModelSpec SecurityAssuranceModel();  // "security-assurance": regime-change fear
+ModelSpec AmnestyModel();            // "amnesty": reneging risk
+ModelSpec SanctionsModel();          // "sanctions": pain accumulation over rounds
+ModelSpec UnscVoteModel();           // "unsc-vote": P5 vetoes and the outside option
+ModelSpec MediatorModel();           // "mediator": initiative and roadmap
+ModelSpec CrisisModel();             // "ncpmi-crisis": the composite game with N C P M I
+ModelSpec Haiti1994Model();          // "haiti1994": the fixed reduced game, no parameters
 
 // Node counts of the sanctions model: the DAG in which game states with the same round and
 // accumulated sanction intensity are merged (built with Boost.Graph), and the tree the Game

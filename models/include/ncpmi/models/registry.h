@@ -21,7 +21,7 @@ const std::vector<ModelInfo>& Models();
 // Throws InputError naming the known models if `name` is not one of them.
 Game BuildModel(const std::string& name);
 
-// The reduced Haiti 1994 game of domain.md §7 (Sagara 2024): P5 holdout votes, the mediator
+// The reduced Haiti 1994 game (docs/models.md, haiti1994; Sagara 2024): P5 holdout votes, the mediator
 // decides whether to mediate, the junta accepts or resists, the coercer invades or backs down,
 // and Nature keeps the amnesty with probability 3/4. Terminal node names carry the outcome class
 // (SETTLEMENT:durable, SETTLEMENT:broken, SETTLEMENT, WAR, BACKDOWN, UNILATERAL).

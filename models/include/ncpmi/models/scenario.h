@@ -25,7 +25,7 @@ struct Scenario {
   std::string description;  // `description`, optional
   std::string sources;      // `sources`, optional (a string or an array of strings, joined by "; ")
   std::string model;        // a ModelSpecs() name
-  Rational threshold = MakeRational(1, 2);  // `threshold` (tau of domain.md §2), default 1/2
+  Rational threshold = MakeRational(1, 2);  // `threshold` (tau, docs/models.md), default 1/2
   bool threshold_given = false;
   // Values as written, conditions included under their switch parameter (N -> no_veto = 1).
   ParameterValues given;
