@@ -231,7 +231,8 @@ TEST_CASE("every preset names a model, resolves, and has a source note for every
     }
   }
   CHECK(names == std::vector<std::string>{"haiti-1994", "haiti-1993", "north-korea-2017", "iran-2015",
-                                          "bosnia-1995", "libya-2011", "kosovo-1999"});
+                                          "bosnia-1995", "libya-2011", "kosovo-1999", "iraq-2003",
+                                          "syria-2013"});
   CHECK_THROWS_WITH(FindPreset("haiti"), StartsWith("unknown preset 'haiti' (known: haiti-1994, haiti-1993"));
 }
 

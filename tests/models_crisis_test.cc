@@ -279,6 +279,22 @@ TEST_CASE("Iran 2015 settles through the roadmap with every condition pivotal; H
   }
 }
 
+TEST_CASE("the cases coded before solving keep the solutions recorded in their files", "[models]") {
+  // Iraq 2003 and Syria 2013 were committed before they were solved; these pin what the first
+  // solve gave (Iraq: exile accepted, which history contradicts; Syria: a settlement on terms
+  // broader than history's), so that a change to the model that alters them is seen.
+  const ConditionsAnalysis iraq = AnalyseConditions(Load("iraq-2003"), ConditionsOptions{});
+  CHECK(iraq.ScenarioRow().result.verdict == Verdict::kAll);
+  CHECK(iraq.ScenarioRow().result.summary.p_durable == R(13, 100));
+  CHECK(iraq.Necessary() == std::vector<std::string>{"P"});
+  const ConditionsAnalysis syria = AnalyseConditions(Load("syria-2013"), ConditionsOptions{});
+  const GameAnalysis& own = syria.ScenarioRow().result;
+  CHECK(own.verdict == Verdict::kAll);
+  CHECK(own.summary.p_durable == 1);
+  CHECK(FormatPath(own.path).rfind("Veto > Proceed > Demand 1 > ", 0) == 0);
+  CHECK(syria.Necessary() == std::vector<std::string>{"C"});
+}
+
 TEST_CASE("a scenario's own definition of a condition replaces the model's default effects", "[models]") {
   // North Korea's [conditions.C] adds breach_cost to what C switches off.
   const Scenario s = Load("north-korea-2017");
