@@ -4,8 +4,11 @@
 // tree: a veto leaves the coercer the choice to coerce without a mandate, the coercer chooses its
 // demand and may decline to coerce at every stage, force can be followed by a settlement, and a
 // promise is broken by a player's choice.
+#include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model_util.h"
@@ -111,17 +114,22 @@ class CrisisWriter {
   CrisisWriter(const Crisis& k, detail::TreeWriter* w) : k_(k), w_(*w) {}
 
   void Write() {
+    veto_toll_ = Toll("Veto cost", {0, 0, 0, -1, 0}, k_.veto_cost);
+    assurance_toll_ = Toll("Assurance cost", {-1, 0, 0, 0, 0}, k_.assurance_cost);
+    mediator_toll_ = Toll("Mediator's cost", {0, 0, -1, 0, 0}, k_.c_m);
     const NodeId root = w_.Decision(kNoNode, kV, "UNSC vote on the resolution", {"Abstain", "Veto"});
     Campaign un{true, k_.p, k_.w_c, k_.enforcement, Q(1), k_.v_war, k_.v_no_deal, k_.v_settle};
     Write(root, un);
     const NodeId veto = w_.DecisionWithOutcome(root, kC, "Coercer after the veto", {"Proceed", "Desist"},
-                                               Toll("Veto cost", {0, 0, 0, -1, 0}, k_.veto_cost));
+                                               veto_toll_);
     Campaign nm{false, k_.p_nm, k_.w_c_nm, k_.enforcement_nm, k_.sanction_share_nm,
                 k_.v_unilateral + k_.shield, k_.v_no_deal + k_.shield, k_.v_settle + k_.shield};
     Write(veto, nm);
     w_.TerminalWithOutcome(veto, "STATUS_QUO coercer desists after the veto",
-                           Out("Desist after the veto", {-k_.horizon * k_.stake_c, 1 + k_.horizon * k_.g_t, 0,
-                                                         k_.v_desist + k_.shield, 0}));
+                           Memo(Site::kDesist, 0, [&] {
+                             return Made{"Desist after the veto", {-k_.horizon * k_.stake_c, 1 + k_.horizon * k_.g_t, 0,
+                                                                   k_.v_desist + k_.shield, 0}};
+                           }));
   }
 
  private:
@@ -135,7 +143,9 @@ class CrisisWriter {
     const NodeId d = w_.Decision(parent, kC, "Coercer's demand, " + tag, actions);
     if (c.mandate) {
       w_.TerminalWithOutcome(d, "STATUS_QUO no demand, " + tag,
-                             Out("Status quo", {-k_.horizon * k_.stake_c, 1 + k_.horizon * k_.g_t, 0, c.v_no_deal, 0}));
+                             Memo(Site::kStatusQuo, Key(c), [&] {
+                               return Made{"Status quo", {-k_.horizon * k_.stake_c, 1 + k_.horizon * k_.g_t, 0, c.v_no_deal, 0}};
+                             }));
     }
     for (const Rational& x : k_.demands) Pressure(d, c, x, tag + ", demand " + FormatRational(x));
   }
@@ -150,15 +160,19 @@ class CrisisWriter {
       const NodeId target = w_.DecisionWithOutcome(parent, kT, "Target under sanctions, " + r, {"Comply", "Defy"}, pending);
       Implementation(target, c, x, Guarantee::kNone, "complied under sanctions, " + r);
       parent = w_.Decision(target, kC, "Coercer, " + r, {"Sanction", "Lift"});
-      pending = Out("Sanction round " + std::to_string(t) + (c.mandate ? "" : " without mandate"),
-                    {-(k_.sanction_cost_c + k_.stalemate_cost_c), k_.g_t - k_.Pain(t, c), 0, 0, 0});
+      pending = Memo(Site::kSanctionRound, Key(c, t), [&] {
+        return Made{"Sanction round " + std::to_string(t) + (c.mandate ? "" : " without mandate"),
+                    {-(k_.sanction_cost_c + k_.stalemate_cost_c), k_.g_t - k_.Pain(t, c), 0, 0, 0}};
+      });
       lifts.emplace_back(parent, r);  // Lift is the second child: written after the chain
     }
     Ultimatum(parent, pending, c, x, tag);
     for (const auto& [node, r] : lifts) {
       w_.TerminalWithOutcome(node, "BACKDOWN sanctions lifted, " + r,
-                             Out("Sanctions lifted", {-k_.b_c - k_.horizon * k_.stake_c, 1 + k_.horizon * k_.g_t, 0,
-                                                      c.v_no_deal, 0}));
+                             Memo(Site::kLifted, Key(c), [&] {
+                               return Made{"Sanctions lifted",
+                                           {-k_.b_c - k_.horizon * k_.stake_c, 1 + k_.horizon * k_.g_t, 0, c.v_no_deal, 0}};
+                             }));
     }
   }
 
@@ -169,7 +183,7 @@ class CrisisWriter {
     w_.TerminalWithOutcome(u, "STALEMATE no ultimatum, " + tag, NoDeal(c, Rational(0)));
     Initiative(u, kNoOutcome, c, x, Guarantee::kNone, tag + ", bare demand");
     if (k_.assurance_offer) {
-      Initiative(u, Toll("Assurance cost", {-1, 0, 0, 0, 0}, k_.assurance_cost), c, x, Guarantee::kAssurance,
+      Initiative(u, assurance_toll_, c, x, Guarantee::kAssurance,
                  tag + ", assured");
     }
   }
@@ -183,7 +197,7 @@ class CrisisWriter {
                   const std::string& tag) {
     const NodeId m = w_.DecisionWithOutcome(parent, kM, "Mediator, " + tag, {"Initiative", "StayOut"}, pending);
     const NodeId found = w_.ChanceWithOutcome(m, "Roadmap found?, " + tag, {"Found", "NotFound"},
-                                              {k_.rho, 1 - k_.rho}, Toll("Mediator's cost", {0, 0, -1, 0, 0}, k_.c_m));
+                                              {k_.rho, 1 - k_.rho}, mediator_toll_);
     const NodeId sign = w_.Decision(found, kT, "Target: sign the roadmap?, " + tag, {"Sign", "Resist"});
     const NodeId endorse = w_.Decision(sign, kC, "Coercer: endorse the roadmap?, " + tag, {"Endorse", "Reject"});
     Implementation(endorse, c, x, Guarantee::kRoadmap, "roadmap, " + tag);
@@ -204,37 +218,42 @@ class CrisisWriter {
   // coercer may fight a decisive round or withdraw.
   void Execution(NodeId parent, const Campaign& c, const Rational& x, Guarantee g, const std::string& tag) {
     const NodeId e = w_.Decision(parent, kC, "Execution, " + tag, {"Force", "BackDown"});
-    const std::vector<Rational> fight{-c.w_c, -k_.w_t, 0, 0, 0};
+    const OutcomeId fight = Memo(Site::kFight, Key(c), [&] { return Made{"Round of fighting", {-c.w_c, -k_.w_t, 0, 0, 0}}; });
     const Rational s = k_.war_stalemate;
     const NodeId round = w_.ChanceWithOutcome(e, "First round of fighting, " + tag,
                                               {"CoercerPrevails", "TargetHolds", "Stalemate"},
-                                              {c.p * (1 - s), (1 - c.p) * (1 - s), s}, Out("Round of fighting", fight));
+                                              {c.p * (1 - s), (1 - c.p) * (1 - s), s}, fight);
     WarEnds(round, c, tag);
     const NodeId after = w_.DecisionWithOutcome(
         round, kT, "Target after a round of fighting, " + tag, {"Accept", "FightOn"},
-        Out("Hurting stalemate in the war", {-k_.stalemate_cost_c, -k_.Pain(k_.rounds + 1, c), 0, 0, 0}));
+        Memo(Site::kWarStalemate, Key(c), [&] {
+          return Made{"Hurting stalemate in the war", {-k_.stalemate_cost_c, -k_.Pain(k_.rounds + 1, c), 0, 0, 0}};
+        }));
     Implementation(after, c, x, g, tag + ", after fighting");
     const NodeId go = w_.Decision(after, kC, "Coercer after a round of fighting, " + tag, {"Fight", "Withdraw"});
     const NodeId last = w_.ChanceWithOutcome(go, "Decisive round, " + tag, {"CoercerPrevails", "TargetHolds"},
-                                             {c.p, 1 - c.p}, Out("Round of fighting", fight));
+                                             {c.p, 1 - c.p}, fight);
     WarEnds(last, c, tag + ", decisive round");
     w_.TerminalWithOutcome(go, "BACKDOWN withdrawal after fighting, " + tag, NoDeal(c, k_.b_c));
     w_.TerminalWithOutcome(e, "BACKDOWN " + tag, NoDeal(c, k_.b_c));
   }
 
   void WarEnds(NodeId parent, const Campaign& c, const std::string& tag) {
-    w_.TerminalWithOutcome(parent, "WAR coercer prevails, " + tag, Out("Coercer prevails", {1, k_.defeat_t, 0, c.v_war, 0}));
+    w_.TerminalWithOutcome(parent, "WAR coercer prevails, " + tag, Memo(Site::kPrevails, Key(c), [&] { return Made{"Coercer prevails", {1, k_.defeat_t, 0, c.v_war, 0}}; }));
     w_.TerminalWithOutcome(parent, "WAR target holds, " + tag,
-                           Out("Target holds", {-k_.horizon * k_.stake_c, 1, 0, c.v_war, 0}));
+                           Memo(Site::kHolds, Key(c), [&] { return Made{"Target holds", {-k_.horizon * k_.stake_c, 1, 0, c.v_war, 0}}; }));
   }
 
   // The stalemate goes on for the horizon: sanctions and their pain continue (the last round's
   // level), the coercer pays its stake and its costs, and `audience` when it backs down.
   OutcomeId NoDeal(const Campaign& c, const Rational& audience) {
-    const Rational per_round_c = k_.stake_c + k_.sanction_cost_c + k_.stalemate_cost_c;
-    return Out(sgn(audience) == 0 ? "Stalemate" : "Backdown",
-               {-audience - k_.horizon * per_round_c, 1 + k_.horizon * (k_.g_t - k_.Pain(k_.rounds + 1, c)), 0,
-                c.v_no_deal, 0});
+    const bool backdown = sgn(audience) != 0;
+    return Memo(backdown ? Site::kBackdown : Site::kStalemate, Key(c), [&] {
+      const Rational per_round_c = k_.stake_c + k_.sanction_cost_c + k_.stalemate_cost_c;
+      return Made{backdown ? "Backdown" : "Stalemate",
+                  {-audience - k_.horizon * per_round_c, 1 + k_.horizon * (k_.g_t - k_.Pain(k_.rounds + 1, c)), 0,
+                   c.v_no_deal, 0}};
+    });
   }
 
   // A settlement on demand x. Without a guarantee the successor (or the coercer) simply chooses
@@ -245,21 +264,57 @@ class CrisisWriter {
     const std::string broken = g == Guarantee::kNone ? "SETTLEMENT " : "SETTLEMENT:broken ";
     const Rational u_m = g == Guarantee::kRoadmap ? k_.u_m : Rational(0);
     const std::string demand = "demand " + FormatRational(x) + " met";
-    const OutcomeId kept = Out("Settlement kept", {x, 1 - x, u_m, c.v_settle, 0});
+    const int gi = static_cast<int>(g);
+    const OutcomeId kept = Memo(Site::kKept, Key(c, DemandIndex(x), gi), [&] {
+      return Made{"Settlement kept", {x, 1 - x, u_m, c.v_settle, 0}};
+    });
     NodeId decide = parent;
     if (g != Guarantee::kNone) {
       const Rational& e = g == Guarantee::kRoadmap ? k_.mediated_enforcement : c.enforcement;
       decide = w_.Chance(parent, "Enforcement, " + tag, {"Enforced", "Unenforced"}, {e, 1 - e});
       w_.TerminalWithOutcome(decide, kind + demand + ", guarantee enforced, " + tag, kept);
     }
-    const Rational gain = k_.renege_gain - (g == Guarantee::kNone ? Rational(0) : k_.breach_cost);
-    std::vector<Rational> reneged{x + k_.shift_c, k_.r_t, u_m, c.v_settle, 0};
-    reneged[(k_.coercer_reneges ? kC : kS) - 1] += gain;
+    const OutcomeId reneged = Memo(Site::kReneged, Key(c, DemandIndex(x), gi), [&] {
+      const Rational gain = k_.renege_gain - (g == Guarantee::kNone ? Rational(0) : k_.breach_cost);
+      std::vector<Rational> payoffs{x + k_.shift_c, k_.r_t, u_m, c.v_settle, 0};
+      payoffs[(k_.coercer_reneges ? kC : kS) - 1] += gain;
+      return Made{"Settlement broken", std::move(payoffs)};
+    });
     const NodeId s = w_.Decision(decide, k_.coercer_reneges ? kC : kS, "Leader's fate after settling, " + tag,
                                  {"Honour", "Renege"});
     w_.TerminalWithOutcome(s, kind + demand + ", leader safe, " + tag, kept);
     w_.TerminalWithOutcome(s, broken + demand + ", leader prosecuted or regime changed, " + tag,
-                           Out("Settlement broken", reneged));
+                           reneged);
+  }
+
+  // Outcomes are memoised by where they are written (site, campaign, demand, guarantee or round),
+  // so each payoff vector is computed once per game rather than once per node.
+  enum class Site : std::uint8_t {
+    kDesist, kStatusQuo, kSanctionRound, kLifted, kFight, kWarStalemate, kPrevails, kHolds, kBackdown,
+    kStalemate, kKept, kReneged
+  };
+  struct Made {
+    std::string name;
+    std::vector<Rational> payoffs;
+  };
+  static std::uint32_t Key(const Campaign& c, int a = 0, int b = 0) {
+    return (c.mandate ? 1u : 0u) | static_cast<std::uint32_t>(a) << 1 | static_cast<std::uint32_t>(b) << 17;
+  }
+  int DemandIndex(const Rational& x) const {
+    for (std::size_t i = 0; i < k_.demands.size(); ++i) {
+      if (k_.demands[i] == x) return static_cast<int>(i);
+    }
+    return -1;  // unreachable: x is always a grid demand
+  }
+  template <class Make>
+  OutcomeId Memo(Site site, std::uint32_t key, Make make) {
+    const std::uint64_t id = static_cast<std::uint64_t>(site) << 32 | key;
+    const auto it = memo_.find(id);
+    if (it != memo_.end()) return it->second;
+    const Made made = make();
+    const OutcomeId out = Out(made.name, made.payoffs);
+    memo_.emplace(id, out);
+    return out;
   }
 
   // An outcome by its payoff vector; equal vectors share one outcome (the first name is kept).
@@ -279,6 +334,8 @@ class CrisisWriter {
   const Crisis& k_;
   detail::TreeWriter& w_;
   std::map<std::vector<Rational>, OutcomeId> outcomes_;
+  std::unordered_map<std::uint64_t, OutcomeId> memo_;
+  OutcomeId veto_toll_ = kNoOutcome, assurance_toll_ = kNoOutcome, mediator_toll_ = kNoOutcome;
 };
 
 Game BuildCrisisEffective(const ParameterValues& v) {
