@@ -152,7 +152,6 @@ void Write(const CrossCaseQca& r, QcaFormat format, std::ostream& out) {
       for (CrossCasePart part : kParts) {
         if (!Shown(r, part)) continue;
         models::TableOptions options;
-        options.fractions = models::FractionStyle::kSlash;
         if (md) {
           out << "\n### " << Title(part) << "\n\n";
         } else {

@@ -326,7 +326,8 @@ Table CrossCaseTable(const CrossCaseQca& r, CrossCasePart part) {
         row.push_back(FormatRational(c.result.summary.p_settlement));
         row.push_back(fuzzy ? Decimal(r.table.y[i]) : (c.settles ? "1" : "0"));
         const std::optional<std::uint32_t> conf = qca::CaseConfiguration(r.table.x[i]);
-        row.push_back(conf ? Bits(*conf) : "none (a membership of 0.5)");
+        row.push_back(conf ? qca::FormatTerm(qca::Term{*conf, (1u << kNumConditions) - 1}, letters)
+                           : "none (a membership of 0.5)");
         t.rows.push_back(std::move(row));
       }
       break;
@@ -377,9 +378,9 @@ Table CrossCaseTable(const CrossCaseQca& r, CrossCasePart part) {
                             Decimal(st.unique_coverage), CaseList(r, st.cases)});
         }
         std::string remainders;
-        for (std::uint32_t rem : s->remainders) remainders += (remainders.empty() ? "" : "; ") + Bits(rem);
+        for (std::uint32_t rem : s->remainders) remainders += (remainders.empty() ? "" : " ") + Bits(rem);
         t.rows.push_back({name, "= " + qca::FormatSum(terms, letters), Decimal(s->consistency), Decimal(s->coverage), "",
-                          "remainders used: " + (remainders.empty() ? std::string("none") : remainders)});
+                          "remainders used (N C P M I): " + (remainders.empty() ? std::string("none") : remainders)});
       }
       break;
     }

@@ -91,7 +91,7 @@ struct CrossCaseQca {
 CrossCaseQca AnalyseCrossCase(const std::vector<Scenario>& scenarios, const CrossCaseOptions& options);
 
 // The report as tables (what every format writes): cases (memberships, verdict, P(S), outcome,
-// row), calibration (fuzzy: letter, measure, anchors, value, membership per case), truth table,
+// its truth-table row as a term such as ~N*C*P*M*I), calibration (fuzzy: letter, measure, anchors, value, membership per case), truth table,
 // necessity, solutions (one row per term and one per solution), sensitivity. Real numbers with
 // three decimals, exact ones as fractions.
 enum class CrossCasePart { kCases, kCalibration, kTruthTable, kNecessity, kSolutions, kSensitivity };
