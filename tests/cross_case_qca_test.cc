@@ -180,16 +180,21 @@ std::uint32_t Code(const char* bits) {
   return c;
 }
 
+// The raw and unique coverage of each term of `s`, in order.
+void CheckCoverages(const qca::Solution& s, const std::vector<double>& raw, const std::vector<double>& unique) {
+  REQUIRE(s.terms.size() == raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    CHECK_THAT(s.terms[i].raw_coverage, WithinAbs(raw[i], 1e-12));
+    CHECK_THAT(s.terms[i].unique_coverage, WithinAbs(unique[i], 1e-12));
+  }
+}
+
 TEST_CASE("the Lipset crisp data give the solutions the R package QCA publishes", "[qca]") {
   const std::vector<Expectation> present(5, Expectation::kPresent);
   const qca::CaseTable t = Lipset(false);
   const qca::CaseAnalysis a = qca::AnalyseCases(t, 1.0, present);
   CHECK(Formula(a.complex, t.conditions) == "DEV*~URB*LIT*STB + DEV*LIT*IND*STB");
-  REQUIRE(a.complex.terms.size() == 2);
-  CHECK_THAT(a.complex.terms[0].raw_coverage, WithinAbs(0.5, 1e-12));
-  CHECK_THAT(a.complex.terms[1].raw_coverage, WithinAbs(0.75, 1e-12));
-  CHECK_THAT(a.complex.terms[0].unique_coverage, WithinAbs(0.25, 1e-12));
-  CHECK_THAT(a.complex.terms[1].unique_coverage, WithinAbs(0.5, 1e-12));
+  CheckCoverages(a.complex, {0.5, 0.75}, {0.25, 0.5});
   CHECK_THAT(*a.complex.consistency, WithinAbs(1, 1e-12));
   CHECK_THAT(a.complex.coverage, WithinAbs(1, 1e-12));
   CHECK(Formula(a.parsimonious, t.conditions) == "DEV*STB");
@@ -202,11 +207,7 @@ TEST_CASE("the Lipset crisp data give the solutions the R package QCA publishes"
   const qca::CaseAnalysis b = qca::AnalyseCases(n, 1.0, present);
   CHECK(Formula(b.complex, n.conditions) == "~DEV*~URB*~IND + DEV*LIT*IND*~STB");
   CHECK(Formula(b.parsimonious, n.conditions) == "~DEV + ~STB");
-  REQUIRE(b.parsimonious.terms.size() == 2);
-  CHECK_THAT(b.parsimonious.terms[0].raw_coverage, WithinAbs(0.8, 1e-12));
-  CHECK_THAT(b.parsimonious.terms[1].raw_coverage, WithinAbs(0.7, 1e-12));
-  CHECK_THAT(b.parsimonious.terms[0].unique_coverage, WithinAbs(0.3, 1e-12));
-  CHECK_THAT(b.parsimonious.terms[1].unique_coverage, WithinAbs(0.2, 1e-12));
+  CheckCoverages(b.parsimonious, {0.8, 0.7}, {0.3, 0.2});
 }
 
 TEST_CASE("direct calibration maps the anchors to 0.05, 0.5 and 0.95 and is logistic between", "[qca]") {

@@ -2,6 +2,7 @@
 // complex/parsimonious/intermediate solutions and their sensitivity; text, JSON, CSV, Markdown, LaTeX.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>

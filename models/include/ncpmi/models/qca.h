@@ -1,5 +1,6 @@
-// Crisp-set QCA: Quine–McCluskey minimisation (prime implicants, minimal covers by Petrick's
-// method) and the consistency and coverage of set relations, crisp and fuzzy.
+// QCA: Quine–McCluskey minimisation (prime implicants, minimal covers by Petrick's method), the
+// consistency and coverage of set relations (exact), and a case-based analysis in double (direct
+// calibration, truth table over cases, necessity, complex/parsimonious/intermediate solutions).
 #pragma once
 
 #include <cstdint>
