@@ -111,6 +111,19 @@ TEST_CASE("the crisp hand example gives the hand-computed truth table, fits and 
   CHECK_THAT(*a.necessity[3].relevance, WithinAbs(0.8, 1e-12));
 }
 
+TEST_CASE("a case with a membership of exactly 0.5 is in no truth-table row but counts in every fit", "[qca]") {
+  qca::CaseTable t = HandTable(true);
+  t.x[4][1] = 0.5;  // c5's B
+  const qca::CaseAnalysis a = qca::AnalyseCases(t, 0.8, kAllPresent3);
+  CHECK(a.unassigned == std::vector<int>{4});
+  for (const qca::TruthRow& r : a.rows) CHECK(r.configuration != 0);
+  // Its memberships still enter the sums: row 6's consistency now has c5 at min(.9, .5, .3) = .3
+  // (Σ 1.9), its Σmin(., Y) stays 1.3 (c5's Y is .1).
+  for (const qca::TruthRow& r : a.rows) {
+    if (r.configuration == 6) CHECK_THAT(r.consistency, WithinAbs(1.3 / 1.9, 1e-12));
+  }
+}
+
 TEST_CASE("the intermediate solution drops only literals that contradict the expectations", "[qca]") {
   const qca::CaseTable t = HandTable(false);
   const qca::CaseAnalysis a =
