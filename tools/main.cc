@@ -59,11 +59,12 @@ int main(int argc, char** argv) {
   ncpmi::cli::AddDrawCommand(app);
   ncpmi::cli::AddTableCommand(app);
   ncpmi::cli::AddPlotCommand(app);
+  ncpmi::cli::AddQcaCommand(app);
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
       std::cerr << "ncpmi: a subcommand is required: solve, gen, convert, info, model, models, bench, "
-                   "export, conditions, sweep, merge, draw, table or plot "
+                   "export, conditions, sweep, merge, draw, table, plot or qca "
                    "(see --help)\n";
       return 2;
     }

@@ -18,7 +18,7 @@ namespace ncpmi::models {
 namespace {
 
 constexpr const char* kTopKeys[] = {"title", "description", "sources", "model", "threshold",
-                                    "conditions", "parameters"};
+                                    "conditions", "parameters", "calibration"};
 constexpr const char* kLetters = "NCPMI";
 
 // The text of a scenario split into lines (without "\n" or a trailing "\r"), to recover the
@@ -159,6 +159,9 @@ class ScenarioReader {
           Fail(*node, "threshold " + FormatRational(s_.threshold) + " is outside [0, 1]");
         }
         s_.threshold_given = true;
+      } else if (key == "calibration") {
+        if (!node->is_table()) Fail(*node, "'calibration' must be a table ([calibration.X]), got " + Describe(*node));
+        ReadCalibration(*node->as_table());
       } else if (key == "conditions" || key == "parameters") {
         if (!node->is_table()) Fail(*node, "'" + key + "' must be a table ([" + key + "]), got " + Describe(*node));
         (key == "conditions" ? conditions : parameters) = node;
@@ -182,6 +185,42 @@ class ScenarioReader {
   }
   [[noreturn]] void Fail(const toml::node& node, const std::string& message) const {
     FailAt(TomlLocation(node.source()), message);
+  }
+
+  // [calibration.X]  measure = "b_c / w_c"  anchors = [0, "1/2", 1]  (X a letter of N C P M I)
+  void ReadCalibration(const toml::table& table) {
+    for (const auto& [key, node, key_at] : EntriesInFileOrder(table)) {
+      if (key.size() != 1 || std::string(kLetters).find(key[0]) == std::string::npos) {
+        FailAt(key_at, "calibration: unknown condition '" + key + "' (known: N, C, P, M, I)");
+      }
+      const std::string what = "calibration." + key;
+      const auto* t = node->as_table();
+      if (t == nullptr) Fail(*node, what + ": expected a table with 'measure' and/or 'anchors', got " + Describe(*node));
+      CalibrationSpec spec;
+      spec.table_location = TomlLocation(node->source());
+      for (const auto& [k, v, k_at] : EntriesInFileOrder(*t)) {
+        if (k == "measure") {
+          spec.measure = String(what + ".measure", *v);
+          spec.measure_location = TomlLocation(v->source());
+        } else if (k == "anchors") {
+          const auto* list = v->as_array();
+          if (list == nullptr || list->size() != 3) {
+            Fail(*v, what + ": 'anchors' must be an array of three numbers [non, cross, full], got " + Describe(*v));
+          }
+          for (const toml::node& a : *list) spec.anchors.push_back(Number(what + ".anchors", a, /*allow_bool=*/false, /*integer=*/false));
+          const bool up = spec.anchors[0] < spec.anchors[1] && spec.anchors[1] < spec.anchors[2];
+          const bool down = spec.anchors[0] > spec.anchors[1] && spec.anchors[1] > spec.anchors[2];
+          if (!up && !down) {
+            Fail(*v, what + ": anchors [non, cross, full] must be strictly increasing or strictly decreasing");
+          }
+          spec.anchors_location = TomlLocation(v->source());
+        } else {
+          FailAt(k_at, what + ": unknown key '" + k + "'" + Suggest(k, {"measure", "anchors"}));
+        }
+      }
+      if (spec.measure.empty() && spec.anchors.empty()) Fail(*node, what + ": needs 'measure' and/or 'anchors'");
+      s_.calibration[key[0]] = std::move(spec);
+    }
   }
 
   std::string String(const std::string& key, const toml::node& node) const {

@@ -19,6 +19,14 @@ struct SourceLocation {
   int column = 0;
 };
 
+// `[calibration.X]`: how `ncpmi qca --fuzzy` calibrates condition X of this case (docs/qca.md).
+// The measure is an expression over the model's parameters, checked by the QCA code, not here.
+struct CalibrationSpec {
+  std::string measure;            // "" keeps the default measure of the letter
+  std::vector<Rational> anchors;  // [non, cross, full], strictly monotone; empty keeps the default
+  SourceLocation measure_location, anchors_location, table_location;
+};
+
 struct Scenario {
   std::string path;         // the name errors use (the file path as given, "<stdin>" for "-")
   std::string title;        // `title`, or "" when absent
@@ -39,6 +47,8 @@ struct Scenario {
   // `[conditions.X] switches = [...]`: what a condition switches, replacing the model's default
   // effects of that switch (by switch parameter name). Empty when the file keeps the defaults.
   SwitchEffects switch_effects;
+  // `[calibration.X]` tables by condition letter; empty when the file has none.
+  std::map<char, CalibrationSpec> calibration;
 };
 
 // True when `path` names a scenario file (ends in ".toml", any case).
@@ -49,6 +59,7 @@ bool IsScenarioPath(const std::string& path);
 //   model = "ncpmi-crisis"                                          (required)
 //   threshold = "1/2"                                               (optional, in [0, 1])
 //   [conditions]  N = true ... by letter or by switch name (booleans)
+//   [calibration.X] measure = "expression"  anchors = [non, cross, full]  (optional, per letter)
 //   [parameters]  name = value: a TOML integer, a string "3/4" / "-2" / "0.45" (exact), a TOML
 //                 float (read exactly from its decimal text: 0.45 is 9/20), or a boolean for
 //                 boolean parameters.
