@@ -53,12 +53,17 @@ _scen_shell_test(export_then_solve_gives_the_same_payoffs
 _scen_output_test(conditions_csv_header
   "^N,C,P,M,I,verdict,p_settlement,p_durable,p_settlement_min,p_settlement_max,equilibria,settling,complete,decided_by,settles,outcome_class,outcome_classes,path,payoff_Coercer,payoff_Target,payoff_Mediator,payoff_Holdout,payoff_Successor\n0,0,0,0,0,no,0,0,.*\n1,1,1,1,1,all,9/10,9/20,"
   conditions ${_scen_haiti} --format csv)
+# The counterfactual result is called "pivotal" in every format (the JSON key too) and "necessary"
+# is kept for QCA consistency, so no output says "necessary"; the truth table's letters are shown
+# with the switch parameters they turn on and off. Words and keys only, not results.
 _scen_output_test(conditions_text
-  "N C P M I \\| verdict.*1 1 1 1 1 \\| all .*solution \\(complex, minimal cover\\): N\\*C\\*P\\*M\\*I\\; consistency 1, coverage 1.*necessary in this scenario \\(switching it off alone leaves no settling SPE\\): N, C, P, M, I\njointly sufficient: yes"
+  "condition switches \\(letter = parameter\\): N = [a-z_]+, C = [a-z_]+, P = [a-z_]+, M = [a-z_]+, I = [a-z_]+\n.*\nN C P M I \\| verdict.*\nnecessity:\n.*\npivotal in this scenario \\(switching it off alone leaves no settling equilibrium\\): [^\n]+\njointly sufficient: "
   conditions ${_scen_haiti})
 _scen_output_test(conditions_json
-  "\"solution\": \"N\\*C\\*P\\*M\\*I\".*\"necessary\": \\[\n    \"N\",\n    \"C\",\n    \"P\",\n    \"M\",\n    \"I\"\n  \\]"
+  "\"scenario_conditions\": {.*\"condition_switches\": {\n    \"N\": \"[a-z_]+\",.*\"qca\": {.*\"necessity\": \\[.*\n  \"pivotal\": \\[.*\n  \"weakening\": "
   conditions ${_scen_haiti} --format json)
+_scen_shell_test(conditions_says_pivotal_not_necessary_in_every_format
+  "set -e; for f in text json csv markdown latex; do \"$0\" conditions instances/haiti-1994.toml --format $f > \"$1/words.$f\"; if grep -i necessary \"$1/words.$f\"; then echo \"$f output says necessary\"; exit 1; fi; test $f = csv || grep -q pivotal \"$1/words.$f\"; done; \"$0\" table instances/haiti-1994.toml --part summary --format csv | head -n 1 | grep -q ',settling_rows,pivotal,weakening,'")
 _scen_output_test(conditions_markdown
   "\\| N \\| C \\| P \\| M \\| I \\| verdict \\| SPE \\| P\\(S\\) \\|.*\\| 1 \\| 1 \\| 1 \\| 1 \\| 1 \\| all \\| 1/1 \\| 9/10 \\| 9/20 \\|"
   conditions ${_scen_haiti} --format markdown)
