@@ -99,3 +99,18 @@ _scen_exit_test(conditions_bad_threshold_exits_2 2
 _scen_exit_test(conditions_model_without_switches_exits_2 2
   "^ncpmi: <stdin>:1:9: model ultimatum has no switch for condition N"
   sh -c "printf 'model = \"ultimatum\"\\n' | \"$0\" conditions -" ${NCPMI_EXE})
+
+# --- models NAME --template ------------------------------------------------------------------------
+# Every model's template (the model names read from `ncpmi models`) is a scenario that solves; -o
+# writes what standard output gets; the composite's template runs through `conditions -`.
+_scen_shell_test(models_template_of_every_model_solves
+  "set -e; models=$(\"$0\" models | sed -n 's/^\\([a-z0-9-]*\\): .*/\\1/p'); test -n \"$models\"; for m in $models; do \"$0\" models $m --template -o \"$1/$m.toml\"; \"$0\" models $m --template | cmp - \"$1/$m.toml\"; grep -q \"^model = \\\"$m\\\"$\" \"$1/$m.toml\"; \"$0\" solve \"$1/$m.toml\" --exact > \"$1/$m.out\"; done; \"$0\" models ncpmi-crisis --template | \"$0\" conditions - --format csv | grep -q '^1,1,1,1,1,'")
+_scen_exit_test(models_template_unknown_model_exits_2 2
+  "^ncpmi: --template: unknown model 'no-such-model' \\(models: [^)]*ncpmi-crisis[^)]*\\)$"
+  ${NCPMI_EXE} models no-such-model --template)
+_scen_exit_test(models_template_of_a_preset_exits_2 2
+  "^ncpmi: --template takes a model; 'haiti-1994' is a preset of model [a-z-]+ \\(models: [^)]*\\)$"
+  ${NCPMI_EXE} models haiti-1994 --template)
+_scen_exit_test(models_template_without_name_exits_2 2
+  "^ncpmi: --template needs a model NAME \\(models: [^)]*\\)$"
+  ${NCPMI_EXE} models --template)
