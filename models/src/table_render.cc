@@ -90,6 +90,10 @@ Table ConditionsFromJson(const Json& j, ConditionsPart part, const std::string& 
       t.rows.push_back(std::move(row));
     }
   } else {
+    if (j.is_object() && j.contains("necessary") && !j.contains("pivotal")) {
+      throw InputError(source + ": written by an older ncpmi, whose key 'necessary' is now 'pivotal'; rerun "
+                                "`ncpmi conditions --format json`");
+    }
     const Json& qca = Need(j, "qca", source);
     t.columns = {"scenario", "solution", "consistency", "coverage", "fuzzy_consistency",
                  "fuzzy_coverage", "settling_rows", "pivotal", "weakening",
