@@ -105,6 +105,8 @@ _scen_exit_test(conditions_model_without_switches_exits_2 2
 # writes what standard output gets; the composite's template runs through `conditions -`.
 _scen_shell_test(models_template_of_every_model_solves
   "set -e; models=$(\"$0\" models | sed -n 's/^\\([a-z0-9-]*\\): .*/\\1/p'); test -n \"$models\"; for m in $models; do \"$0\" models $m --template -o \"$1/$m.toml\"; \"$0\" models $m --template | cmp - \"$1/$m.toml\"; grep -q \"^model = \\\"$m\\\"$\" \"$1/$m.toml\"; \"$0\" solve \"$1/$m.toml\" --exact > \"$1/$m.out\"; done; \"$0\" models ncpmi-crisis --template | \"$0\" conditions - --format csv | grep -q '^1,1,1,1,1,'")
+_scen_shell_test(models_template_solves_from_stdin
+  "set -e; \"$0\" models mediator --template | \"$0\" solve - --exact | grep -q '^scenario: TODO: the case, place and year \\[<stdin>\\], model mediator$'")
 _scen_exit_test(models_template_unknown_model_exits_2 2
   "^ncpmi: --template: unknown model 'no-such-model' \\(models: [^)]*ncpmi-crisis[^)]*\\)$"
   ${NCPMI_EXE} models no-such-model --template)
