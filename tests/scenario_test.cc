@@ -247,7 +247,7 @@ TEST_CASE("a scenario template writes each condition by its letter and each para
       const std::string comment = CommentAbove(text, at);
       CAPTURE(comment);
       if (p.condition != 0) {
-        CHECK(comment.find(std::string(1, p.condition) + " (switch " + p.name + "): ") == 0);
+        CHECK(comment.find(std::string(1, p.condition) + " (switch " + p.name + "): ") != std::string::npos);
         const std::string prefix = std::string(1, p.condition) + ": ";  // not repeated in the comment
         const std::string meaning = p.description.rfind(prefix, 0) == 0 ? p.description.substr(prefix.size()) : p.description;
         CHECK(comment.find(meaning) != std::string::npos);
@@ -259,6 +259,39 @@ TEST_CASE("a scenario template writes each condition by its letter and each para
       }
     }
   }
+}
+
+TEST_CASE("what a scenario template says each condition switches reads back as the model's default effects",
+          "[scenario]") {
+  int checked = 0;
+  for (const ModelSpec& m : ModelSpecs()) {
+    if (!m.build_effective) continue;
+    CAPTURE(m.name);
+    const std::string text = ScenarioTemplate(m);
+    for (const auto& [letter, name] : ConditionSwitches(m)) {
+      CAPTURE(letter);
+      if (m.switch_effects.count(name) == 0) continue;
+      // The commented line just above `X = true`: "#   X = { present = true, switches = [...] }".
+      const std::size_t at = text.find(std::string("\n") + letter + " = ");
+      REQUIRE(at != std::string::npos);
+      const std::size_t line = text.rfind('\n', at - 1) + 1;
+      const std::string comment = text.substr(line, at - line);
+      REQUIRE(comment.rfind(std::string("#   ") + letter + " = { ", 0) == 0);
+      const Scenario s =
+          ParseScenario("model = \"" + m.name + "\"\n[conditions]\n" + comment.substr(4) + "\n", "effects.toml");
+      CHECK(s.values.at(name) == ResolveParameters(m, {}).at(name));  // present as by default
+      const std::vector<SwitchEffect>& want = m.switch_effects.at(name);
+      const std::vector<SwitchEffect>& got = s.switch_effects.at(name);
+      REQUIRE(got.size() == want.size());
+      for (std::size_t i = 0; i < want.size(); ++i) {
+        CHECK(got[i].parameter == want[i].parameter);
+        CHECK(got[i].absent == want[i].absent);
+        CHECK(got[i].present == want[i].present);
+      }
+      ++checked;
+    }
+  }
+  CHECK(checked > 0);  // some bundled model has switch effects
 }
 
 }  // namespace

@@ -493,6 +493,30 @@ std::string TomlValue(const ParameterSpec& p, const Rational& v) {
   return "\"" + FormatRational(v) + "\"";
 }
 
+// A condition's switch effects as the `switches` array of a [conditions.X] table: a name where
+// the parameter is 0 while the condition is absent, else { parameter = ..., absent = ..., present = ... }.
+std::string EffectsToml(const ModelSpec& model, const std::vector<SwitchEffect>& effects) {
+  std::string out;
+  for (const SwitchEffect& e : effects) {
+    out += out.empty() ? "[" : ", ";
+    if (!e.present && e.absent && *e.absent == 0) {
+      out += "\"" + e.parameter + "\"";
+      continue;
+    }
+    const auto spec = std::find_if(model.parameters.begin(), model.parameters.end(),
+                                   [&e](const ParameterSpec& p) { return p.name == e.parameter; });
+    // The model's effects name its own parameters; a number string is the fallback all the same.
+    const auto value = [&](const Rational& v) {
+      return spec != model.parameters.end() ? TomlValue(*spec, v) : "\"" + FormatRational(v) + "\"";
+    };
+    out += "{ parameter = \"" + e.parameter + "\"";
+    if (e.absent) out += ", absent = " + value(*e.absent);
+    if (e.present) out += ", present = " + value(*e.present);
+    out += " }";
+  }
+  return out.empty() ? "[]" : out + "]";
+}
+
 }  // namespace
 
 const char* ParameterKindName(ParameterKind kind) {
@@ -534,6 +558,12 @@ std::string ScenarioTemplate(const ModelSpec& model) {
     out += "\n# [conditions]: model " + model.name + " has no NCPMI condition switches.\n";
   } else {
     out += "\n[conditions]  # each letter switches its condition on (true) or off (false)\n";
+    if (model.build_effective && !model.switch_effects.empty()) {
+      out += CommentLines(
+          "The commented line above a letter says what it switches by default: a name is set to 0 while "
+          "the condition is absent, a { parameter, absent, present } table sets the values. To change it, "
+          "edit that line and put it in place of the letter's line.");
+    }
     for (const char letter : std::string(kLetters)) {
       const auto it = switches.find(letter);
       if (it == switches.end()) continue;
@@ -544,6 +574,11 @@ std::string ScenarioTemplate(const ModelSpec& model) {
         const std::string meaning =
             p.description.compare(0, prefix.size(), prefix) == 0 ? p.description.substr(prefix.size()) : p.description;
         out += CommentLines(std::string(1, letter) + " (switch " + p.name + "): " + meaning);
+        const auto effects = model.switch_effects.find(p.name);
+        if (model.build_effective && effects != model.switch_effects.end()) {
+          out += std::string("#   ") + letter + " = { present = " + TomlValue(p, p.default_value) +
+                 ", switches = " + EffectsToml(model, effects->second) + " }\n";
+        }
         out += std::string(1, letter) + " = " + TomlValue(p, p.default_value) + "\n";
       }
     }
