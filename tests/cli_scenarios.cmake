@@ -53,12 +53,17 @@ _scen_shell_test(export_then_solve_gives_the_same_payoffs
 _scen_output_test(conditions_csv_header
   "^N,C,P,M,I,verdict,p_settlement,p_durable,p_settlement_min,p_settlement_max,equilibria,settling,complete,decided_by,settles,outcome_class,outcome_classes,path,payoff_Coercer,payoff_Target,payoff_Mediator,payoff_Holdout,payoff_Successor\n0,0,0,0,0,no,0,0,.*\n1,1,1,1,1,all,9/10,9/20,"
   conditions ${_scen_haiti} --format csv)
+# The counterfactual result is called "pivotal" in every format (the JSON key too) and "necessary"
+# is kept for QCA consistency, so no output says "necessary"; the truth table's letters are shown
+# with the switch parameters they turn on and off. Words and keys only, not results.
 _scen_output_test(conditions_text
-  "N C P M I \\| verdict.*1 1 1 1 1 \\| all .*solution \\(complex, minimal cover\\): N\\*C\\*P\\*M\\*I\\; consistency 1, coverage 1.*necessary in this scenario \\(switching it off alone leaves no settling SPE\\): N, C, P, M, I\njointly sufficient: yes"
+  "condition switches \\(letter = parameter\\): N = [a-z_]+, C = [a-z_]+, P = [a-z_]+, M = [a-z_]+, I = [a-z_]+\n.*\nN C P M I \\| verdict.*\nnecessity:\n.*\npivotal in this scenario \\(switching it off alone leaves no settling equilibrium\\): [^\n]+\njointly sufficient: "
   conditions ${_scen_haiti})
 _scen_output_test(conditions_json
-  "\"solution\": \"N\\*C\\*P\\*M\\*I\".*\"necessary\": \\[\n    \"N\",\n    \"C\",\n    \"P\",\n    \"M\",\n    \"I\"\n  \\]"
+  "\"scenario_conditions\": {.*\"condition_switches\": {\n    \"N\": \"[a-z_]+\",.*\"qca\": {.*\"necessity\": \\[.*\n  \"pivotal\": \\[.*\n  \"weakening\": "
   conditions ${_scen_haiti} --format json)
+_scen_shell_test(conditions_says_pivotal_not_necessary_in_every_format
+  "set -e; for f in text json csv markdown latex; do \"$0\" conditions instances/haiti-1994.toml --format $f > \"$1/words.$f\"; if grep -i necessary \"$1/words.$f\"; then echo \"$f output says necessary\"; exit 1; fi; test $f = csv || grep -q pivotal \"$1/words.$f\"; done; \"$0\" table instances/haiti-1994.toml --part summary --format csv | head -n 1 | grep -q ',settling_rows,pivotal,weakening,'")
 _scen_output_test(conditions_markdown
   "\\| N \\| C \\| P \\| M \\| I \\| verdict \\| SPE \\| P\\(S\\) \\|.*\\| 1 \\| 1 \\| 1 \\| 1 \\| 1 \\| all \\| 1/1 \\| 9/10 \\| 9/20 \\|"
   conditions ${_scen_haiti} --format markdown)
@@ -94,3 +99,20 @@ _scen_exit_test(conditions_bad_threshold_exits_2 2
 _scen_exit_test(conditions_model_without_switches_exits_2 2
   "^ncpmi: <stdin>:1:9: model ultimatum has no switch for condition N"
   sh -c "printf 'model = \"ultimatum\"\\n' | \"$0\" conditions -" ${NCPMI_EXE})
+
+# --- models NAME --template ------------------------------------------------------------------------
+# Every model's template (the model names read from `ncpmi models`) is a scenario that solves; -o
+# writes what standard output gets; the composite's template runs through `conditions -`.
+_scen_shell_test(models_template_of_every_model_solves
+  "set -e; models=$(\"$0\" models | sed -n 's/^\\([a-z0-9-]*\\): .*/\\1/p'); test -n \"$models\"; for m in $models; do \"$0\" models $m --template -o \"$1/$m.toml\"; \"$0\" models $m --template | cmp - \"$1/$m.toml\"; grep -q \"^model = \\\"$m\\\"$\" \"$1/$m.toml\"; \"$0\" solve \"$1/$m.toml\" --exact > \"$1/$m.out\"; done; \"$0\" models ncpmi-crisis --template | \"$0\" conditions - --format csv | grep -q '^1,1,1,1,1,'")
+_scen_shell_test(models_template_solves_from_stdin
+  "set -e; \"$0\" models mediator --template | \"$0\" solve - --exact | grep -q '^scenario: TODO: the case, place and year \\[<stdin>\\], model mediator$'")
+_scen_exit_test(models_template_unknown_model_exits_2 2
+  "^ncpmi: --template: unknown model 'no-such-model' \\(models: [^)]*ncpmi-crisis[^)]*\\)$"
+  ${NCPMI_EXE} models no-such-model --template)
+_scen_exit_test(models_template_of_a_preset_exits_2 2
+  "^ncpmi: --template takes a model; 'haiti-1994' is a preset of model [a-z-]+ \\(models: [^)]*\\)$"
+  ${NCPMI_EXE} models haiti-1994 --template)
+_scen_exit_test(models_template_without_name_exits_2 2
+  "^ncpmi: --template needs a model NAME \\(models: [^)]*\\)$"
+  ${NCPMI_EXE} models --template)

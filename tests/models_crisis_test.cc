@@ -193,7 +193,7 @@ TEST_CASE("Haiti 1994: all five conditions settle, any four do not, each for its
   const Scenario s = Load("haiti-1994");
   const ConditionsAnalysis a = AnalyseConditions(s, ConditionsOptions{});
   CHECK(a.ScenarioRow().result.verdict == Verdict::kAll);
-  CHECK(a.Necessary() == std::vector<std::string>{"N", "C", "P", "M", "I"});
+  CHECK(a.Pivotal() == std::vector<std::string>{"N", "C", "P", "M", "I"});
   for (int k = 0; k < kNumConditions; ++k) {
     std::array<bool, kNumConditions> on{true, true, true, true, true};
     on[static_cast<std::size_t>(k)] = false;
@@ -226,7 +226,7 @@ TEST_CASE("North Korea: a cheap-talk assurance cannot solve the commitment probl
   const ConditionsAnalysis b = AnalyseConditions(tied, ConditionsOptions{});
   CHECK(b.ScenarioRow().result.verdict == Verdict::kAll);
   CHECK(b.ScenarioRow().result.summary.p_durable == 1);
-  CHECK(b.Necessary() == std::vector<std::string>{"N", "C", "P"});
+  CHECK(b.Pivotal() == std::vector<std::string>{"N", "C", "P"});
 }
 
 TEST_CASE("Kosovo 1999 settles without a Security Council mandate, after a round of force", "[models]") {
@@ -240,7 +240,7 @@ TEST_CASE("Kosovo 1999 settles without a Security Council mandate, after a round
   CHECK(path.rfind("Veto > Proceed > ", 0) == 0);
   CHECK(path.find("Force > {") != std::string::npos);
   CHECK(path.find("Stalemate 3/5: Accept") != std::string::npos);
-  CHECK(a.Necessary() == std::vector<std::string>{"C", "P", "M"});
+  CHECK(a.Pivotal() == std::vector<std::string>{"C", "P", "M"});
 }
 
 TEST_CASE("Bosnia 1995 settles after force, Libya 2011 fights because the ICC referral closed the exit", "[models]") {
@@ -253,7 +253,7 @@ TEST_CASE("Bosnia 1995 settles after force, Libya 2011 fights because the ICC re
     CHECK(own.verdict == Verdict::kAll);
     CHECK(path.find("Resist > Force > {") != std::string::npos);  // Deliberate Force first, then Dayton
     CHECK(path.find("Stalemate 3/5: Accept") != std::string::npos);
-    CHECK(a.Necessary() == std::vector<std::string>{"N", "C", "P", "M"});
+    CHECK(a.Pivotal() == std::vector<std::string>{"N", "C", "P", "M"});
   }
   {
     const Scenario s = Load("libya-2011");
@@ -270,7 +270,7 @@ TEST_CASE("Iran 2015 settles through the roadmap with every condition pivotal; H
   const ConditionsAnalysis iran = AnalyseConditions(Load("iran-2015"), ConditionsOptions{});
   CHECK(iran.ScenarioRow().result.verdict == Verdict::kAll);
   CHECK(iran.ScenarioRow().result.summary.p_settlement == R(3, 4));
-  CHECK(iran.Necessary() == std::vector<std::string>{"N", "C", "P", "M", "I"});
+  CHECK(iran.Pivotal() == std::vector<std::string>{"N", "C", "P", "M", "I"});
   const ConditionsAnalysis haiti = AnalyseConditions(Load("haiti-1993"), ConditionsOptions{});
   CHECK(haiti.ScenarioRow().result.main_class == OutcomeClass::kStatusQuo);
   for (const ConditionsRow& row : haiti.rows) {
@@ -286,13 +286,13 @@ TEST_CASE("the cases coded before solving keep the solutions recorded in their f
   const ConditionsAnalysis iraq = AnalyseConditions(Load("iraq-2003"), ConditionsOptions{});
   CHECK(iraq.ScenarioRow().result.verdict == Verdict::kAll);
   CHECK(iraq.ScenarioRow().result.summary.p_durable == R(13, 100));
-  CHECK(iraq.Necessary() == std::vector<std::string>{"P"});
+  CHECK(iraq.Pivotal() == std::vector<std::string>{"P"});
   const ConditionsAnalysis syria = AnalyseConditions(Load("syria-2013"), ConditionsOptions{});
   const GameAnalysis& own = syria.ScenarioRow().result;
   CHECK(own.verdict == Verdict::kAll);
   CHECK(own.summary.p_durable == 1);
   CHECK(FormatPath(own.path).rfind("Veto > Proceed > Demand 1 > ", 0) == 0);
-  CHECK(syria.Necessary() == std::vector<std::string>{"C"});
+  CHECK(syria.Pivotal() == std::vector<std::string>{"C"});
 }
 
 TEST_CASE("a scenario's own definition of a condition replaces the model's default effects", "[models]") {

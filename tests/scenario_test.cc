@@ -2,6 +2,7 @@
 // file:line:col messages, and the bundled instances/*.toml equal to the presets.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -189,6 +190,108 @@ TEST_CASE("a builder error for values written in the scenario is located at the 
   REQUIRE_THROWS_WITH(BuildScenario(s, {{"sanction_pain", R(1, 10)}, {"pain_growth", R(-1, 10)}}),
                       Catch::Matchers::StartsWith("s.toml:1:9: parameter pain_growth: ") &&
                           Catch::Matchers::EndsWith(" (as overridden)"));
+}
+
+TEST_CASE("every model's scenario template parses to its defaults and builds the same game", "[scenario]") {
+  for (const ModelSpec& m : ModelSpecs()) {
+    CAPTURE(m.name);
+    const std::string text = ScenarioTemplate(m);
+    const Scenario s = ParseScenario(text, m.name + "-template.toml");
+    CHECK(s.model == m.name);
+    CHECK(s.threshold == R(1, 2));
+    CHECK(s.threshold_given);
+    CHECK(!s.title.empty());
+    CHECK(!s.sources.empty());
+    const ParameterValues defaults = ResolveParameters(m, {});
+    CHECK(s.values == defaults);
+    CHECK(s.given == defaults);  // every parameter is written out, none left to a default
+    CHECK(WriteEfgString(BuildScenario(s)) == WriteEfgString(m.build(defaults)));
+    // The notes after values are the user's sources: the template leaves them empty.
+    for (const auto& [name, note] : s.notes) {
+      CAPTURE(name);
+      CHECK(note.empty());
+    }
+  }
+}
+
+// The comment lines just above the line that starts after position `at` (a '\n'), without
+// their "# ", joined by spaces.
+std::string CommentAbove(const std::string& text, std::size_t at) {
+  std::string joined;
+  std::size_t end = at;
+  while (end != std::string::npos && end > 0) {
+    const std::size_t begin = text.rfind('\n', end - 1);
+    const std::size_t start = begin == std::string::npos ? 0 : begin + 1;
+    const std::string line = text.substr(start, end - start);
+    if (line.empty() || line[0] != '#') break;
+    joined = line.substr(std::min<std::size_t>(2, line.size())) + (joined.empty() ? "" : " ") + joined;
+    end = begin;
+  }
+  return joined;
+}
+
+TEST_CASE("a scenario template writes each condition by its letter and each parameter with its meaning", "[scenario]") {
+  for (const ModelSpec& m : ModelSpecs()) {
+    CAPTURE(m.name);
+    const std::string text = ScenarioTemplate(m);
+    CHECK(text.find("ncpmi solve FILE") != std::string::npos);
+    CHECK(text.find("model = \"" + m.name + "\"\n") != std::string::npos);
+    CHECK((text.find("\n[conditions]") != std::string::npos) == !ConditionSwitches(m).empty());
+    for (const ParameterSpec& p : m.parameters) {
+      CAPTURE(p.name);
+      // A switch by its letter in [conditions], any other parameter by name in [parameters].
+      const std::string key = p.condition != 0 ? std::string(1, p.condition) : p.name;
+      const std::size_t at = text.find("\n" + key + " = ");
+      REQUIRE(at != std::string::npos);
+      CHECK(text.find("\n" + p.name + " = ") == (p.condition != 0 ? std::string::npos : at));
+      const std::string comment = CommentAbove(text, at);
+      CAPTURE(comment);
+      if (p.condition != 0) {
+        CHECK(comment.find(std::string(1, p.condition) + " (switch " + p.name + "): ") != std::string::npos);
+        const std::string prefix = std::string(1, p.condition) + ": ";  // not repeated in the comment
+        const std::string meaning = p.description.rfind(prefix, 0) == 0 ? p.description.substr(prefix.size()) : p.description;
+        CHECK(comment.find(meaning) != std::string::npos);
+      } else {
+        CHECK(comment.find(p.description) == 0);
+        if (p.kind != ParameterKind::kBoolean) {
+          CHECK_THAT(comment, Catch::Matchers::EndsWith(" in [" + FormatRational(p.min) + ", " + FormatRational(p.max) + "]"));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("what a scenario template says each condition switches reads back as the model's default effects",
+          "[scenario]") {
+  int checked = 0;
+  for (const ModelSpec& m : ModelSpecs()) {
+    if (!m.build_effective) continue;
+    CAPTURE(m.name);
+    const std::string text = ScenarioTemplate(m);
+    for (const auto& [letter, name] : ConditionSwitches(m)) {
+      CAPTURE(letter);
+      if (m.switch_effects.count(name) == 0) continue;
+      // The commented line just above `X = true`: "#   X = { present = true, switches = [...] }".
+      const std::size_t at = text.find(std::string("\n") + letter + " = ");
+      REQUIRE(at != std::string::npos);
+      const std::size_t line = text.rfind('\n', at - 1) + 1;
+      const std::string comment = text.substr(line, at - line);
+      REQUIRE(comment.rfind(std::string("#   ") + letter + " = { ", 0) == 0);
+      const Scenario s =
+          ParseScenario("model = \"" + m.name + "\"\n[conditions]\n" + comment.substr(4) + "\n", "effects.toml");
+      CHECK(s.values.at(name) == ResolveParameters(m, {}).at(name));  // present as by default
+      const std::vector<SwitchEffect>& want = m.switch_effects.at(name);
+      const std::vector<SwitchEffect>& got = s.switch_effects.at(name);
+      REQUIRE(got.size() == want.size());
+      for (std::size_t i = 0; i < want.size(); ++i) {
+        CHECK(got[i].parameter == want[i].parameter);
+        CHECK(got[i].absent == want[i].absent);
+        CHECK(got[i].present == want[i].present);
+      }
+      ++checked;
+    }
+  }
+  CHECK(checked > 0);  // some bundled model has switch effects
 }
 
 }  // namespace

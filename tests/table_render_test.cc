@@ -151,6 +151,13 @@ TEST_CASE("CSV is read with quotes and written back the same", "[table]") {
   REQUIRE_THROWS_WITH(ParseCsv("a\n\"open\n", "t.csv"), "t.csv:2:1: unterminated quoted field");
 }
 
+TEST_CASE("a conditions summary from JSON with the old key 'necessary' asks for a rerun", "[table]") {
+  const std::string old = R"({"rows": [], "qca": {}, "necessary": ["N"]})";
+  REQUIRE_THROWS_WITH(ConditionsJsonTable(old, ConditionsPart::kSummary, "c.json"),
+                      "c.json: written by an older ncpmi, whose key 'necessary' is now 'pivotal'; rerun "
+                      "`ncpmi conditions --format json`");
+}
+
 TEST_CASE("plots label the axes by column and need a full grid for a phase diagram", "[table][plot]") {
   const Table grid = ParseCsv("e,rho,p_settlement,verdict\n0,0,0,no\n1,0,1/2,some\n0,1,0,no\n1,1,9/10,all\n", "g.csv");
   PlotOptions o;

@@ -1,6 +1,7 @@
 // `ncpmi conditions`: the 32-row NCPMI truth table of a scenario (verdict, P(settlement),
-// P(durable), outcome class, path, payoffs), its crisp- and fuzzy-set QCA, and which conditions
-// are necessary in the scenario; as text, JSON, CSV, Markdown or LaTeX.
+// P(durable), outcome class, path, payoffs), its crisp- and fuzzy-set QCA (where "necessary" and
+// "sufficient" mean consistency), and which conditions are pivotal in the scenario (switching one
+// off alone leaves no settling equilibrium); as text, JSON, CSV, Markdown or LaTeX.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -72,6 +73,14 @@ std::string PresentLetters(const ConditionsAnalysis& a) {
   return List(present, "none");
 }
 
+// "N = no_veto, C = commitment, ...": each letter of the truth table and the model's switch
+// parameter it turns on and off, so the columns can be matched to `ncpmi models` and to the file.
+std::string LetterSwitches(const ConditionsAnalysis& a) {
+  std::vector<std::string> pairs;
+  for (std::size_t k = 0; k < a.letters.size(); ++k) pairs.push_back(a.letters[k] + " = " + a.switches[k]);
+  return List(pairs, "none");
+}
+
 std::string OutcomeDefinition(const ConditionsAnalysis& a) {
   return "a row settles when every SPE reaches P(S) >= " + FormatRational(a.options.analysis.threshold) +
          (a.options.some_settles ? " or some SPE does (--some yes)"
@@ -104,12 +113,12 @@ std::string JointlySufficient(const ConditionsAnalysis& a) {
   return "";
 }
 
-std::string NecessaryLine(const ConditionsAnalysis& a) {
+std::string PivotalLine(const ConditionsAnalysis& a) {
   if (a.ScenarioRow().result.verdict == models::Verdict::kNo) {
     return "none: the scenario itself does not settle (conditions whose addition alone settles it: " +
            List(a.SufficientAdditions(), "none") + ")";
   }
-  std::string out = List(a.Necessary(), "none");
+  std::string out = List(a.Pivotal(), "none");
   const std::vector<std::string> weak = a.Weakening();
   if (!weak.empty()) out += " (switching off " + List(weak, "") + " leaves settlement in only some SPE)";
   return out;
@@ -128,13 +137,17 @@ std::vector<std::string> SettlingConfigurations(const ConditionsAnalysis& a) {
 void WriteText(const models::Scenario& s, const ConditionsAnalysis& a, std::ostream& out) {
   out << "scenario: " << (s.title.empty() ? "(untitled)" : s.title) << " [" << s.path << "]\n";
   out << "model: " << s.model << "; conditions present in the scenario: " << PresentLetters(a) << '\n';
+  out << "condition switches (letter = parameter): " << LetterSwitches(a) << '\n';
   out << "settlement: P(S) >= " << FormatRational(a.options.analysis.threshold)
       << "; exact rational arithmetic; verdict: " << DecidedBy(a) << '\n';
   out << "reported equilibrium (P(S), P(durable), class, path, payoffs): ties broken by the "
       << (a.options.analysis.tie_rule == TieRule::kFirst ? "first" : "last") << " listed action\n";
   out << "payoffs: " << List(a.players, "") << "\n\n";
   std::vector<std::vector<std::string>> table;
-  table.push_back({"N", "C", "P", "M", "I", "verdict", "SPE", "P(S)", "P(durable)", "outcome class", "path", "payoffs"});
+  table.push_back(a.letters);
+  for (const char* c : {"verdict", "SPE", "P(S)", "P(durable)", "outcome class", "path", "payoffs"}) {
+    table.front().emplace_back(c);
+  }
   for (const ConditionsRow& row : a.rows) {
     std::vector<std::string> cells;
     for (bool b : row.on) cells.push_back(b ? "1" : "0");
@@ -184,7 +197,8 @@ void WriteText(const models::Scenario& s, const ConditionsAnalysis& a, std::ostr
   std::vector<std::string> others;
   for (std::size_t i = 1; i < a.solutions.size(); ++i) others.push_back(a.SolutionFormula(i));
   out << "other minimal solutions: " << List(others, "none") << '\n';
-  out << "\nnecessary in this scenario (switching it off alone leaves no settling SPE): " << NecessaryLine(a) << '\n';
+  out << "\npivotal in this scenario (switching it off alone leaves no settling equilibrium): " << PivotalLine(a)
+      << '\n';
   out << "jointly sufficient: " << JointlySufficient(a) << '\n';
 }
 
@@ -205,6 +219,8 @@ void WriteJson(const models::Scenario& s, const ConditionsAnalysis& a, std::ostr
   j["players"] = a.players;
   j["scenario_conditions"] = nlohmann::ordered_json::object();
   for (std::size_t k = 0; k < a.letters.size(); ++k) j["scenario_conditions"][a.letters[k]] = a.scenario_on[k];
+  j["condition_switches"] = nlohmann::ordered_json::object();
+  for (std::size_t k = 0; k < a.letters.size(); ++k) j["condition_switches"][a.letters[k]] = a.switches[k];
   j["rows"] = nlohmann::ordered_json::array();
   for (const ConditionsRow& row : a.rows) {
     const models::GameAnalysis& r = row.result;
@@ -259,7 +275,7 @@ void WriteJson(const models::Scenario& s, const ConditionsAnalysis& a, std::ostr
   qca["fuzzy_consistency"] = JsonFraction(a.solution_fuzzy.consistency);
   qca["fuzzy_coverage"] = JsonFraction(a.solution_fuzzy.coverage);
   j["qca"] = std::move(qca);
-  j["necessary"] = a.Necessary();
+  j["pivotal"] = a.Pivotal();
   j["weakening"] = a.Weakening();
   j["sufficient_additions"] = a.SufficientAdditions();
   j["jointly_sufficient"] = models::VerdictName(a.rows.back().result.verdict);
@@ -279,7 +295,8 @@ std::string CsvField(const std::string& s) {
 }
 
 void WriteCsv(const ConditionsAnalysis& a, std::ostream& out) {
-  out << "N,C,P,M,I,verdict,p_settlement,p_durable,p_settlement_min,p_settlement_max,equilibria,settling,"
+  for (const std::string& letter : a.letters) out << letter << ',';
+  out << "verdict,p_settlement,p_durable,p_settlement_min,p_settlement_max,equilibria,settling,"
          "complete,decided_by,settles,outcome_class,outcome_classes,path";
   for (const std::string& p : a.players) out << ',' << CsvField("payoff_" + p);
   out << '\n';
@@ -311,9 +328,12 @@ void WriteMarkdown(const models::Scenario& s, const ConditionsAnalysis& a, std::
   out << "## Conditions analysis: " << Md(s.title.empty() ? "(untitled)" : s.title) << "\n\n";
   out << "Scenario `" << s.path << "`, model `" << s.model << "`; conditions present: " << PresentLetters(a)
       << ". Settlement: P(S) ≥ " << FormatRational(a.options.analysis.threshold) << "; verdict: " << DecidedBy(a)
-      << ". Payoffs: " << Md(List(a.players, "")) << ".\n\n";
-  out << "| N | C | P | M | I | verdict | SPE | P(S) | P(durable) | outcome class | path | payoffs |\n";
-  out << "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+      << "; condition switches: " << LetterSwitches(a) << ". Payoffs: " << Md(List(a.players, "")) << ".\n\n";
+  out << '|';
+  for (const std::string& letter : a.letters) out << ' ' << letter << " |";
+  out << " verdict | SPE | P(S) | P(durable) | outcome class | path | payoffs |\n|";
+  for (std::size_t c = 0; c < a.letters.size() + 7; ++c) out << "---|";
+  out << '\n';
   for (const ConditionsRow& row : a.rows) {
     const models::GameAnalysis& r = row.result;
     out << '|';
@@ -338,7 +358,8 @@ void WriteMarkdown(const models::Scenario& s, const ConditionsAnalysis& a, std::
       << ", coverage " << Fraction(a.solution_crisp.coverage) << "; fuzzy consistency "
       << Fraction(a.solution_fuzzy.consistency) << ", fuzzy coverage " << Fraction(a.solution_fuzzy.coverage) << '\n';
   for (std::size_t i = 1; i < a.solutions.size(); ++i) out << "- other minimal solution: `" << a.SolutionFormula(i) << "`\n";
-  out << "- necessary in this scenario: " << NecessaryLine(a) << '\n';
+  out << "- pivotal in this scenario (switching it off alone leaves no settling equilibrium): " << PivotalLine(a)
+      << '\n';
   out << "- jointly sufficient: " << JointlySufficient(a) << '\n';
 }
 
@@ -371,9 +392,11 @@ std::string TexFormula(const std::string& formula) {
 void WriteLatex(const models::Scenario& s, const ConditionsAnalysis& a, std::ostream& out) {
   out << "% Conditions analysis of " << s.path << " (model " << s.model << "), generated by `ncpmi conditions "
       << "--format latex`; needs \\usepackage{booktabs}. Settlement: P(S) >= "
-      << FormatRational(a.options.analysis.threshold) << ". Payoffs: " << List(a.players, "") << ".\n";
+      << FormatRational(a.options.analysis.threshold) << ". Condition switches: " << LetterSwitches(a)
+      << ". Payoffs: " << List(a.players, "") << ".\n";
   out << "\\begin{tabular}{ccccclllll}\n\\toprule\n";
-  out << "$N$ & $C$ & $P$ & $M$ & $I$ & verdict & SPE & $P(S)$ & $P(\\mathrm{durable})$ & outcome class \\\\\n\\midrule\n";
+  for (const std::string& letter : a.letters) out << '$' << letter << "$ & ";
+  out << "verdict & SPE & $P(S)$ & $P(\\mathrm{durable})$ & outcome class \\\\\n\\midrule\n";
   for (const ConditionsRow& row : a.rows) {
     const models::GameAnalysis& r = row.result;
     for (bool b : row.on) out << (b ? "1" : "0") << " & ";
@@ -392,8 +415,8 @@ void WriteLatex(const models::Scenario& s, const ConditionsAnalysis& a, std::ost
       << TexNumber(a.solution_crisp.coverage) << " & " << TexNumber(a.solution_fuzzy.consistency) << " & "
       << TexNumber(a.solution_fuzzy.coverage) << " \\\\\n";
   out << "\\bottomrule\n\\end{tabular}\n\n";
-  out << "% necessary in this scenario: " << NecessaryLine(a) << "\n% jointly sufficient: " << JointlySufficient(a)
-      << '\n';
+  out << "% pivotal in this scenario (switching it off alone leaves no settling equilibrium): " << PivotalLine(a)
+      << "\n% jointly sufficient: " << JointlySufficient(a) << '\n';
 }
 
 }  // namespace
@@ -403,7 +426,8 @@ void AddConditionsCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "conditions",
       "Which NCPMI conditions produce a settlement: solve a scenario for all 32 combinations of "
-      "N C P M I, print the truth table, crisp- and fuzzy-set QCA, and the necessary conditions");
+      "N C P M I, print the truth table, crisp- and fuzzy-set QCA, and the conditions pivotal in the "
+      "scenario");
   cmd->add_option("SCENARIO", o->scenario, "Scenario file (.toml; '-' for standard input)")->required();
   cmd->add_option("--threshold", o->threshold,
                   "Settlement threshold tau: a row settles in an SPE with P(S) >= tau (e.g. 1/2, 0.9; "

@@ -327,6 +327,14 @@ void Solve(const Game& game, const SolveOptions& o, int threads,
   RequireVerified(report);
 }
 
+// Whether standard input holds a scenario rather than a game: a scenario file opens with a TOML
+// comment, table or key (`ncpmi models NAME --template | ncpmi solve -`), a game file with EFG or
+// NFG. Peeks at the first character without taking it from the buffer the readers share.
+bool StdinHoldsScenario() {
+  const int c = std::cin.rdbuf()->sgetc();
+  return c == '#' || c == '[' || (c >= 'a' && c <= 'z');
+}
+
 }  // namespace
 
 void AddSolveCommand(CLI::App& app) {
@@ -336,7 +344,8 @@ void AddSolveCommand(CLI::App& app) {
       "Solve a game: a subgame-perfect equilibrium (backward induction; LP, MIP or enumeration "
       "for subgames with imperfect information), certified");
   cmd->add_option("FILE", o->file,
-                  "Gambit .efg or .nfg file ('-' for standard input), or a scenario file (.toml)")
+                  "Gambit .efg or .nfg file ('-' for standard input), or a scenario file (.toml; on "
+                  "standard input, recognised by its first character: '#', '[' or a key)")
       ->required();
   cmd->add_flag("--exact", o->exact, "Exact rational arithmetic (fractions in the output)");
   cmd->add_option("--method", o->method,
@@ -382,7 +391,7 @@ void AddSolveCommand(CLI::App& app) {
     const int threads = ApplyThreads(o->threads);
     o->limits = o->limit_flags.Limits();
     const std::string name = o->file == "-" ? std::string("<stdin>") : o->file;
-    if (models::IsScenarioPath(o->file)) {
+    if (models::IsScenarioPath(o->file) || (o->file == "-" && StdinHoldsScenario())) {
       const models::Scenario scenario = models::ReadScenarioFile(o->file);
       const Game game = BuildScenarioWithin(scenario, o->limits);
       CheckSolveBudget(game, o->exact, o->limits, name);

@@ -271,7 +271,7 @@ const ConditionsRow& ConditionsAnalysis::Row(const std::array<bool, kNumConditio
 
 const ConditionsRow& ConditionsAnalysis::ScenarioRow() const { return Row(scenario_on); }
 
-std::vector<std::string> ConditionsAnalysis::Necessary() const {
+std::vector<std::string> ConditionsAnalysis::Pivotal() const {
   std::vector<std::string> out;
   if (ScenarioRow().result.verdict == Verdict::kNo) return out;
   for (int k = 0; k < kNumConditions; ++k) {

@@ -502,6 +502,142 @@ std::map<char, std::string> ConditionSwitches(const ModelSpec& model) {
   return out;
 }
 
+namespace {
+
+// `text` as TOML comment lines of at most about 100 columns, broken at spaces.
+std::string CommentLines(const std::string& text) {
+  constexpr std::size_t kWidth = 98;  // after "# "
+  std::string out, line;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!line.empty() && line.size() + 1 + word.size() > kWidth) {
+      out += "# " + line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  return out + "#" + (line.empty() ? "" : " " + line) + "\n";
+}
+
+// A value as the bundled scenario files write it: integers bare, other numbers as exact strings
+// ("3/4": a TOML float would be read from its decimal text, which a fraction may not have),
+// booleans as true or false.
+std::string TomlValue(const ParameterSpec& p, const Rational& v) {
+  if (p.kind == ParameterKind::kBoolean) return v == 0 ? "false" : "true";
+  if (v.get_den() == 1) return FormatRational(v);
+  return "\"" + FormatRational(v) + "\"";
+}
+
+// A condition's switch effects as the `switches` array of a [conditions.X] table: a name where
+// the parameter is 0 while the condition is absent, else { parameter = ..., absent = ..., present = ... }.
+std::string EffectsToml(const ModelSpec& model, const std::vector<SwitchEffect>& effects) {
+  std::string out;
+  for (const SwitchEffect& e : effects) {
+    out += out.empty() ? "[" : ", ";
+    if (!e.present && e.absent && *e.absent == 0) {
+      out += "\"" + e.parameter + "\"";
+      continue;
+    }
+    const auto spec = std::find_if(model.parameters.begin(), model.parameters.end(),
+                                   [&e](const ParameterSpec& p) { return p.name == e.parameter; });
+    // The model's effects name its own parameters; a number string is the fallback all the same.
+    const auto value = [&](const Rational& v) {
+      return spec != model.parameters.end() ? TomlValue(*spec, v) : "\"" + FormatRational(v) + "\"";
+    };
+    out += "{ parameter = \"" + e.parameter + "\"";
+    if (e.absent) out += ", absent = " + value(*e.absent);
+    if (e.present) out += ", present = " + value(*e.present);
+    out += " }";
+  }
+  return out.empty() ? "[]" : out + "]";
+}
+
+}  // namespace
+
+const char* ParameterKindName(ParameterKind kind) {
+  switch (kind) {
+    case ParameterKind::kNumber: return "number";
+    case ParameterKind::kInteger: return "integer";
+    case ParameterKind::kBoolean: return "boolean";
+  }
+  return "number";
+}
+
+std::string ScenarioTemplate(const ModelSpec& model) {
+  const std::map<char, std::string> switches = ConditionSwitches(model);
+  const bool all_five = switches.size() == std::string(kLetters).size();
+  std::string out = CommentLines("A scenario file for the model " + model.name + " (" + model.summary +
+                                 "), written by `ncpmi models " + model.name +
+                                 " --template`: every value below is the model's default.");
+  out += CommentLines("Anchor: " + model.anchor);
+  out += "#\n";
+  out += CommentLines(
+      "To start a new case: replace the placeholders, set the values of your case, and write the source of "
+      "each value in a comment after it on its line (kept as its source note, and written into `ncpmi "
+      "export` files). Numbers are exact: a bare integer, or a string such as \"3/4\", \"-2\" or "
+      "\"0.45\". Parameters left out take their defaults.");
+  out += "#\n# Run it:\n";
+  if (all_five) {
+    out += "#   ncpmi conditions FILE   which of N C P M I produce a settlement (32-row truth table, QCA)\n";
+  } else {
+    out += "#   (ncpmi conditions FILE needs all five condition switches N C P M I; this model has " +
+           std::to_string(switches.size()) + ")\n";
+  }
+  out += "#   ncpmi solve FILE        the subgame-perfect equilibria of this scenario, P(settlement)\n\n";
+  out += "title = \"TODO: the case, place and year\"\n";
+  out += "description = \"TODO: what happened, in a sentence or two\"\n";
+  out += "sources = [\"TODO: author (year), title\"]\n";
+  out += "model = \"" + model.name + "\"\n";
+  out += "threshold = \"1/2\"  # an equilibrium settles when P(settlement) >= threshold, in [0, 1]\n";
+  if (switches.empty()) {
+    out += "\n# [conditions]: model " + model.name + " has no NCPMI condition switches.\n";
+  } else {
+    out += "\n[conditions]  # each letter switches its condition on (true) or off (false)\n";
+    if (model.build_effective && !model.switch_effects.empty()) {
+      out += CommentLines(
+          "The commented line above a letter says what it switches by default: a name is set to 0 while "
+          "the condition is absent, a { parameter, absent, present } table sets the values. To change it, "
+          "edit that line and put it in place of the letter's line.");
+    }
+    for (const char letter : std::string(kLetters)) {
+      const auto it = switches.find(letter);
+      if (it == switches.end()) continue;
+      for (const ParameterSpec& p : model.parameters) {
+        if (p.name != it->second) continue;
+        // A description that opens with its letter ("N: off gives ...") is not prefixed again.
+        const std::string prefix = std::string(1, letter) + ": ";
+        const std::string meaning =
+            p.description.compare(0, prefix.size(), prefix) == 0 ? p.description.substr(prefix.size()) : p.description;
+        out += CommentLines(std::string(1, letter) + " (switch " + p.name + "): " + meaning);
+        const auto effects = model.switch_effects.find(p.name);
+        if (model.build_effective && effects != model.switch_effects.end()) {
+          out += std::string("#   ") + letter + " = { present = " + TomlValue(p, p.default_value) +
+                 ", switches = " + EffectsToml(model, effects->second) + " }\n";
+        }
+        out += std::string(1, letter) + " = " + TomlValue(p, p.default_value) + "\n";
+      }
+    }
+  }
+  out += "\n[parameters]\n";
+  bool any = false;
+  for (const ParameterSpec& p : model.parameters) {
+    if (p.condition != 0) continue;
+    any = true;
+    out += CommentLines(p.description);
+    out += p.kind == ParameterKind::kBoolean
+               ? std::string("# boolean\n")
+               : std::string("# ") + ParameterKindName(p.kind) + " in [" + FormatRational(p.min) + ", " +
+                     FormatRational(p.max) + "]\n";
+    out += p.name + " = " + TomlValue(p, p.default_value) + "\n";
+  }
+  if (!any) out += "# (model " + model.name + " has no " + (model.parameters.empty() ? "" : "other ") + "parameters)\n";
+  return out;
+}
+
 std::string ScenarioComment(const Scenario& s) {
   const ModelSpec& model = FindModel(s.model);
   std::string out = "Scenario: " + (s.title.empty() ? std::string("(untitled)") : s.title) + "\n";

@@ -90,9 +90,13 @@ Table ConditionsFromJson(const Json& j, ConditionsPart part, const std::string& 
       t.rows.push_back(std::move(row));
     }
   } else {
+    if (j.is_object() && j.contains("necessary") && !j.contains("pivotal")) {
+      throw InputError(source + ": written by an older ncpmi, whose key 'necessary' is now 'pivotal'; rerun "
+                                "`ncpmi conditions --format json`");
+    }
     const Json& qca = Need(j, "qca", source);
     t.columns = {"scenario", "solution", "consistency", "coverage", "fuzzy_consistency",
-                 "fuzzy_coverage", "settling_rows", "necessary", "weakening",
+                 "fuzzy_coverage", "settling_rows", "pivotal", "weakening",
                  "sufficient_additions", "jointly_sufficient", "p_settlement", "p_durable",
                  "verdict"};
     std::string title;
@@ -116,7 +120,7 @@ Table ConditionsFromJson(const Json& j, ConditionsPart part, const std::string& 
                       Cell(Need(qca, "coverage", source)), Cell(Need(qca, "fuzzy_consistency", source)),
                       Cell(Need(qca, "fuzzy_coverage", source)),
                       std::to_string(Need(qca, "settling_configurations", source).size()),
-                      Cell(Need(j, "necessary", source)), Cell(Need(j, "weakening", source)),
+                      Cell(Need(j, "pivotal", source)), Cell(Need(j, "weakening", source)),
                       Cell(Need(j, "sufficient_additions", source)),
                       Cell(Need(j, "jointly_sufficient", source)), own_cell("p_settlement"),
                       own_cell("p_durable"), own_cell("verdict")});
@@ -317,7 +321,7 @@ Table ConditionsTable(const ConditionsAnalysis& a, ConditionsPart part, const st
   qca["fuzzy_consistency"] = FitJson(a.solution_fuzzy.consistency);
   qca["fuzzy_coverage"] = FitJson(a.solution_fuzzy.coverage);
   j["qca"] = std::move(qca);
-  j["necessary"] = a.Necessary();
+  j["pivotal"] = a.Pivotal();
   j["weakening"] = a.Weakening();
   j["sufficient_additions"] = a.SufficientAdditions();
   j["jointly_sufficient"] = VerdictName(a.rows.back().result.verdict);

@@ -134,8 +134,10 @@ struct ConditionsAnalysis {
   // By switching single conditions in the scenario's own row.
   const ConditionsRow& ScenarioRow() const;
   const ConditionsRow& Row(const std::array<bool, kNumConditions>& on) const;
-  // Letters present in the scenario whose removal alone turns its verdict (all or some) into no.
-  std::vector<std::string> Necessary() const;
+  // Letters present in the scenario whose removal alone (the others as in the scenario) turns its
+  // verdict (all or some) into no: the conditions *pivotal in this scenario*. A counterfactual on
+  // one row, not QCA necessity (the consistency in `necessity`, over all 32 rows).
+  std::vector<std::string> Pivotal() const;
   // Letters present whose removal alone changes a settling verdict "all" into "some".
   std::vector<std::string> Weakening() const;
   // Letters absent in the scenario whose addition alone makes a non-settling row settle.

@@ -87,6 +87,20 @@ Game BuildScenario(const Scenario& scenario, const ParameterValues& overrides = 
 // 'P', 'M', 'I'; letters the model lacks are absent).
 std::map<char, std::string> ConditionSwitches(const ModelSpec& model);
 
+// "number", "integer" or "boolean": a parameter's kind as `ncpmi models` and ScenarioTemplate
+// write it.
+const char* ParameterKindName(ParameterKind kind);
+
+// An annotated scenario file to start a new case from (`ncpmi models NAME --template`): a header
+// comment (what the file is, how to run it), placeholders for title, description and sources,
+// `model`, threshold "1/2", a [conditions] table with each condition letter of the model at its
+// default (every switch is on by default) under the meaning of its switch, and a [parameters]
+// table with every other parameter at its default in the model's order, written exactly
+// (integers bare, other numbers as strings "3/4", booleans true/false), each under its description,
+// kind and valid range. ParseScenario of the text gives the model's defaults, so it builds the
+// same game as model.build(ResolveParameters(model, {})). O(parameters). Thread-safe.
+std::string ScenarioTemplate(const ModelSpec& model);
+
 // A multi-line description of the scenario for the comment of an exported .efg file: title,
 // file, model, threshold, conditions and every parameter value (given ones with their notes,
 // defaults marked as such).

@@ -25,9 +25,9 @@ struct Table {
 // with a different number of fields than the header. O(text).
 Table ParseCsv(std::string_view text, const std::string& source);
 
-// Which table of a conditions result: the 32-row truth table, the necessity table (one row per
-// condition and its negation) or a one-row summary (solution, fits, necessary conditions, P(S) of
-// the scenario's row).
+// Which table of a conditions result: the 32-row truth table, the necessity table (QCA: one row
+// per condition and its negation) or a one-row summary (solution, fits, the conditions pivotal in
+// the scenario, P(S) of the scenario's row).
 enum class ConditionsPart { kRows, kNecessity, kSummary };
 // Which table of a solve result: one row per equilibrium, or one per reached terminal.
 enum class SolvePart { kEquilibria, kTerminals };
@@ -35,7 +35,7 @@ enum class SolvePart { kEquilibria, kTerminals };
 // The tables of `ncpmi conditions --format json` output (numbers as exact strings). Truth-table
 // columns: N C P M I verdict p_settlement p_durable p_settlement_min p_settlement_max settling
 // equilibria outcome_class outcome_classes path payoff_<player>...; summary columns: scenario
-// solution consistency coverage fuzzy_consistency fuzzy_coverage settling_rows necessary
+// solution consistency coverage fuzzy_consistency fuzzy_coverage settling_rows pivotal
 // weakening sufficient_additions jointly_sufficient p_settlement p_durable verdict (the last three
 // of the scenario's own row). Throws InputError "source: message" for malformed JSON.
 Table ConditionsJsonTable(std::string_view json_text, ConditionsPart part, const std::string& source);
