@@ -309,9 +309,10 @@ TEST_CASE("a scenario's own definition of a condition replaces the model's defau
   CHECK(off.substr(off.find('{')) == zeroed.substr(zeroed.find('{')));
 }
 
-TEST_CASE("no bundled case has a coercer issue an ultimatum and then back down on the path", "[models]") {
-  // Under complete information an ultimatum the coercer will not enforce is dominated by not
-  // issuing it (backing down costs b_c more). Checked in every row of every bundled case.
+TEST_CASE("no bundled case has a coercer make a demand or an ultimatum and then back down on the path", "[models]") {
+  // Under complete information a demand or an ultimatum the coercer will not pursue is dominated
+  // by not making it (backing down costs b_c more; with b_c = 0 it ties, and the first listed
+  // action - no demand, desist - is reported). Checked in every row of every bundled case.
   for (const Preset& p : Presets()) {
     const Scenario s = Load(p.name);
     const ConditionsAnalysis a = AnalyseConditions(s, ConditionsOptions{});
@@ -319,6 +320,7 @@ TEST_CASE("no bundled case has a coercer issue an ultimatum and then back down o
       for (const PlayMove& m : row.result.path) {
         CAPTURE(p.name, row.Code(), m.label);
         CHECK_FALSE((m.label.rfind("Execution", 0) == 0 && m.action == "BackDown" && m.probability > 0));
+        CHECK_FALSE((m.label.rfind("Coercer, ", 0) == 0 && m.action == "Lift" && m.probability > 0));
       }
     }
   }

@@ -120,19 +120,20 @@ class CrisisWriter {
     const NodeId root = w_.Decision(kNoNode, kV, "UNSC vote on the resolution", {"Abstain", "Veto"});
     Campaign un{true, k_.p, k_.w_c, k_.enforcement, Q(1), k_.v_war, k_.v_no_deal, k_.v_settle};
     Write(root, un);
-    const NodeId veto = w_.DecisionWithOutcome(root, kC, "Coercer after the veto", {"Proceed", "Desist"},
+    // Desist is listed first: when proceeding without a mandate gains the coercer nothing, the
+    // reported equilibrium (first listed action at ties) does not demand and then lift.
+    const NodeId veto = w_.DecisionWithOutcome(root, kC, "Coercer after the veto", {"Desist", "Proceed"},
                                                veto_toll_);
-    Campaign nm{false, k_.p_nm, k_.w_c_nm, k_.enforcement_nm, k_.sanction_share_nm,
-                k_.v_unilateral + k_.shield, k_.v_no_deal + k_.shield, k_.v_settle + k_.shield};
-    Write(veto, nm);
     w_.TerminalWithOutcome(veto, "STATUS_QUO coercer desists after the veto",
                            Memo(Site::kDesist, 0, [&] {
                              return Made{"Desist after the veto", {-k_.horizon * k_.stake_c, 1 + k_.horizon * k_.g_t, 0,
                                                                    k_.v_desist + k_.shield, 0}};
                            }));
+    Campaign nm{false, k_.p_nm, k_.w_c_nm, k_.enforcement_nm, k_.sanction_share_nm,
+                k_.v_unilateral + k_.shield, k_.v_no_deal + k_.shield, k_.v_settle + k_.shield};
+    Write(veto, nm);
   }
 
- private:
   // A campaign: the demand, the pressure rounds, the ultimatum and what follows. With the mandate
   // the coercer may make no demand at all; after a veto that choice is Desist, one node up.
   void Write(NodeId parent, const Campaign& c) {
