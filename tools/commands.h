@@ -20,6 +20,7 @@ void AddMergeCommand(CLI::App& app);       // merge of sweep shards (cmd_merge.c
 void AddDrawCommand(CLI::App& app);        // game trees as DOT / TikZ
 void AddTableCommand(CLI::App& app);       // results as LaTeX / Markdown / CSV / HTML tables
 void AddPlotCommand(CLI::App& app);        // sweep curves and phase diagrams
+void AddRobustnessCommand(CLI::App& app);  // claims over a box of plausible values (cmd_robustness.cc)
 
 // Applies --threads (0 keeps OpenMP's default) and returns the count in effect.
 int ApplyThreads(int threads);

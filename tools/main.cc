@@ -59,11 +59,12 @@ int main(int argc, char** argv) {
   ncpmi::cli::AddDrawCommand(app);
   ncpmi::cli::AddTableCommand(app);
   ncpmi::cli::AddPlotCommand(app);
+  ncpmi::cli::AddRobustnessCommand(app);
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
       std::cerr << "ncpmi: a subcommand is required: solve, gen, convert, info, model, models, bench, "
-                   "export, conditions, sweep, merge, draw, table or plot "
+                   "export, conditions, robustness, sweep, merge, draw, table or plot "
                    "(see --help)\n";
       return 2;
     }
