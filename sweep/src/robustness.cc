@@ -54,9 +54,25 @@ class ClaimEvaluator {
                  const models::AnalysisOptions& options)
       : scenario_(scenario), switches_(present_switches), options_(options) {}
 
+  // From now on, remember every verdict by its values: the flip search of one parameter and
+  // direction bisects several claims over the same interval, and claims that flip together
+  // (the verdict and the pivotal claims it carries) then share every midpoint's games.
+  void StartMemo() {
+    memo_.clear();
+    memo_on_ = true;
+  }
+
   Verdict VerdictAt(const models::ParameterValues& overrides) {
+    std::string key;
+    if (memo_on_) {
+      for (const auto& [name, value] : overrides) key += name + "=" + FormatRational(value) + ";";
+      const auto it = memo_.find(key);
+      if (it != memo_.end()) return it->second;
+    }
     const Game game = models::BuildScenario(scenario_, overrides);
-    return models::AnalyseGame(game, options_, &scratch_).verdict;
+    const Verdict v = models::AnalyseGame(game, options_, &scratch_).verdict;
+    if (memo_on_) memo_.emplace(std::move(key), v);
+    return v;
   }
 
   // Every row the claims need. Throws as the builder and the solver do.
@@ -93,6 +109,8 @@ class ClaimEvaluator {
   const std::vector<std::string>& switches_;
   models::AnalysisOptions options_;
   BiSolution<Rational> scratch_;
+  std::map<std::string, Verdict> memo_;  // by "name=value;..." of the overrides
+  bool memo_on_ = false;
 };
 
 models::ParameterValues ValuesOf(const std::vector<BoxSide>& sides, const std::vector<Rational>& point) {
@@ -494,6 +512,7 @@ RobustnessReport AnalyseRobustness(const models::Scenario& scenario, const Robus
         const BoxSide& side = r.sides[static_cast<std::size_t>(t / 2)];
         const Rational edge = t % 2 == 0 ? side.lo : side.hi;
         if (edge == side.value) continue;
+        evaluator.StartMemo();
         std::vector<Rational> scan;
         const Rational span = edge - side.value;
         if (side.integer && abs(span) <= 64) {
