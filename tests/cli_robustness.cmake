@@ -12,6 +12,11 @@ add_test(NAME cli.robustness.ultimatum_flip COMMAND ${NCPMI_EXE} robustness ${_r
 set_tests_properties(cli.robustness.ultimatum_flip PROPERTIES
   PASS_REGULAR_EXPRESSION "w_c up: at 17/20 verdict all fails from it on")
 
+# --unsourced varies exactly the file's list (b_c): the threat stays credible over its box.
+add_test(NAME cli.robustness.unsourced COMMAND ${NCPMI_EXE} robustness ${_rob_data}/ultimatum-box.toml --unsourced --samples 20)
+set_tests_properties(cli.robustness.unsourced PROPERTIES
+  PASS_REGULAR_EXPRESSION "box: 1 parameter.*  b_c +1/4 +3/16 +5/16 +relative.*verdict all 20/20")
+
 # Byte-identical output for 1 and 2 threads, in every format.
 foreach(_format text json csv latex)
   add_test(NAME cli.robustness.threads_${_format} COMMAND sh -c "set -e; \

@@ -182,3 +182,22 @@ TEST_CASE("robustness results are identical for every thread count", "[robustnes
     CHECK(one.flips[k].claim == two.flips[k].claim);
   }
 }
+
+TEST_CASE("an integer parameter flips at an exact integer: a second demand on the grid averts the war",
+          "[robustness][sweep]") {
+  // demand_grid = 1: the only demand is 1 > p + w_t = 4/5, resisted, and force pays (p - w_c =
+  // 2/5 > 0): WAR, verdict no. With two grid points the demand 1/2 is accepted: it settles.
+  const models::Scenario s = models::ParseScenario(
+      "model = \"ultimatum\"\n[parameters]\ndemand_grid = 1  # one demand\n[ranges]\ndemand_grid = [1, 4]\n", "grid.toml");
+  RobustnessOptions o;
+  o.samples = 8;
+  o.params = {"demand_grid"};
+  o.threads = 2;
+  const RobustnessReport r = AnalyseRobustness(s, o);
+  CHECK(r.claims[0].name == "verdict no");
+  CHECK(r.shares[0].holds == 2);  // LHS on 1..4 with 8 samples: two samples per integer
+  REQUIRE(r.flips.size() == 1);
+  CHECK(r.flips[0].parameter == "demand_grid");
+  CHECK(r.flips[0].at == 2);
+  CHECK(r.flips[0].exact);
+}
