@@ -13,6 +13,7 @@
 #include "ncpmi/io/efg.h"
 #include "ncpmi/models/presets.h"
 #include "ncpmi/models/scenario.h"
+#include "ncpmi/models/source_check.h"
 #include "test_data.h"
 
 namespace ncpmi::models {
@@ -292,6 +293,39 @@ TEST_CASE("what a scenario template says each condition switches reads back as t
     }
   }
   CHECK(checked > 0);  // some bundled model has switch effects
+}
+
+
+TEST_CASE("unsourced names and ranges are read exactly, conditions by letter", "[scenario]") {
+  const Scenario s = ParseScenario(
+      "model = \"ncpmi-crisis\"\nunsourced = [\"w_c\", \"C\"]\n[parameters]\nw_c = 1  # Mogadishu\nrho = 0.9\n"
+      "[ranges]\nw_c = [\"3/4\", 2]\nrho = [0.5, 1]\n",
+      "s.toml");
+  CHECK(s.unsourced == std::vector<std::string>{"w_c", "commitment"});
+  REQUIRE(s.ranges.size() == 2);
+  CHECK(s.ranges.at("w_c").lo == R(3, 4));
+  CHECK(s.ranges.at("w_c").hi == 2);
+  CHECK(s.ranges.at("rho").lo == R(1, 2));
+  CHECK(s.ranges.at("rho").location.line == 8);
+}
+
+TEST_CASE("the unsourced values are those without a note and those listed, in line order", "[scenario]") {
+  const Scenario s = ParseScenario(
+      "model = \"ncpmi-crisis\"\nunsourced = [\"w_c\", \"b_c\"]\n[conditions]\nN = true\n[parameters]\n"
+      "w_c = 1  # Mogadishu\nrho = 0.9  # Carter\n",
+      "s.toml");
+  const std::vector<UnsourcedValue> u = UnsourcedValues(s);
+  REQUIRE(u.size() == 3);
+  CHECK(DescribeUnsourced(s, u[0]) == "s.toml:2: b_c = 3/10: listed in unsourced");  // a default: where it is listed
+  CHECK(DescribeUnsourced(s, u[1]) == "s.toml:4: condition N (no_veto) = 1: no source note");
+  CHECK(DescribeUnsourced(s, u[2]) == "s.toml:6: w_c = 1: listed in unsourced");
+}
+
+TEST_CASE("every bundled scenario gives every value it sets a source note", "[scenario]") {
+  for (const Preset& p : Presets()) {
+    CAPTURE(p.name);
+    CHECK(UnsourcedValues(ReadScenarioFile(Instance(p.name))).empty());
+  }
 }
 
 }  // namespace

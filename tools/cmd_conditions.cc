@@ -18,6 +18,7 @@
 #include "ncpmi/game/error.h"
 #include "ncpmi/models/conditions.h"
 #include "ncpmi/models/scenario.h"
+#include "ncpmi/models/source_check.h"
 #include "ncpmi/models/table_render.h"
 
 namespace ncpmi::cli {
@@ -35,6 +36,7 @@ struct ConditionsCliOptions {
   std::string some = "no";
   std::size_t max_equilibria = 1000;
   double time_limit = 0;
+  bool check_sources = false;
   LimitFlags limits;
 };
 
@@ -454,11 +456,25 @@ void AddConditionsCommand(CLI::App& app) {
   AddTimeLimitFlag(cmd, &o->time_limit,
                    "Seconds for the 32 combinations (0: none); when reached, nothing is printed but a "
                    "one-line error (exit 1)");
+  cmd->add_flag("--check-sources", o->check_sources,
+                "Only list the values the file sets without a source note or lists in 'unsourced' "
+                "(FILE:LINE per value); exit 1 if there is any, 0 if none");
   AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
     ApplyThreads(o->threads);
     const ResourceLimits limits = o->limits.Limits();
     const models::Scenario scenario = models::ReadScenarioFile(o->scenario);
+    if (o->check_sources) {
+      const std::vector<models::UnsourcedValue> unsourced = models::UnsourcedValues(scenario);
+      for (const models::UnsourcedValue& u : unsourced) std::cout << models::DescribeUnsourced(scenario, u) << '\n';
+      if (!unsourced.empty()) {
+        throw std::runtime_error(scenario.path + ": " + std::to_string(unsourced.size()) +
+                                 " value(s) without a source");
+      }
+      std::cout << scenario.path << ": every value the file sets has a source note (" << scenario.given.size()
+                << " values)\n";
+      return;
+    }
     (void)BuildScenarioWithin(scenario, limits);  // the scenario's own game, checked once up front
     models::ConditionsOptions options;
     options.time_limit_seconds = o->time_limit;

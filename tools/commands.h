@@ -21,6 +21,7 @@ void AddDrawCommand(CLI::App& app);        // game trees as DOT / TikZ
 void AddTableCommand(CLI::App& app);       // results as LaTeX / Markdown / CSV / HTML tables
 void AddPlotCommand(CLI::App& app);        // sweep curves and phase diagrams
 void AddQcaCommand(CLI::App& app);         // cross-case QCA over scenario files
+void AddRobustnessCommand(CLI::App& app);  // claims over a box of plausible values (cmd_robustness.cc)
 
 // Applies --threads (0 keeps OpenMP's default) and returns the count in effect.
 int ApplyThreads(int threads);

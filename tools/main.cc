@@ -60,11 +60,12 @@ int main(int argc, char** argv) {
   ncpmi::cli::AddTableCommand(app);
   ncpmi::cli::AddPlotCommand(app);
   ncpmi::cli::AddQcaCommand(app);
+  ncpmi::cli::AddRobustnessCommand(app);
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
       std::cerr << "ncpmi: a subcommand is required: solve, gen, convert, info, model, models, bench, "
-                   "export, conditions, sweep, merge, draw, table, plot or qca "
+                   "export, conditions, sweep, merge, draw, table, plot, qca or robustness "
                    "(see --help)\n";
       return 2;
     }

@@ -18,7 +18,7 @@ namespace ncpmi::models {
 namespace {
 
 constexpr const char* kTopKeys[] = {"title", "description", "sources", "model", "threshold",
-                                    "conditions", "parameters", "calibration"};
+                                    "conditions", "parameters", "calibration", "unsourced", "ranges"};
 constexpr const char* kLetters = "NCPMI";
 
 // The text of a scenario split into lines (without "\n" or a trailing "\r"), to recover the
@@ -139,6 +139,8 @@ class ScenarioReader {
     }
     const toml::node* conditions = nullptr;
     const toml::node* parameters = nullptr;
+    const toml::node* unsourced = nullptr;
+    const toml::node* ranges = nullptr;
     for (const auto& [key, node, key_at] : EntriesInFileOrder(root)) {
       if (key == "title" || key == "description") {
         (key == "title" ? s_.title : s_.description) = String(key, *node);
@@ -165,6 +167,12 @@ class ScenarioReader {
       } else if (key == "conditions" || key == "parameters") {
         if (!node->is_table()) Fail(*node, "'" + key + "' must be a table ([" + key + "]), got " + Describe(*node));
         (key == "conditions" ? conditions : parameters) = node;
+      } else if (key == "unsourced") {
+        if (!node->is_array()) Fail(*node, "'unsourced' must be an array of parameter names, got " + Describe(*node));
+        unsourced = node;
+      } else if (key == "ranges") {
+        if (!node->is_table()) Fail(*node, "'ranges' must be a table ([ranges]), got " + Describe(*node));
+        ranges = node;
       } else {
         std::vector<std::string> known(std::begin(kTopKeys), std::end(kTopKeys));
         FailAt(key_at, "unknown key '" + key + "'" + Suggest(key, known));
@@ -175,6 +183,8 @@ class ScenarioReader {
     if (conditions != nullptr) ReadConditions(model, *conditions->as_table());
     if (parameters != nullptr) ReadParameters(model, *parameters->as_table());
     s_.values = ResolveParameters(model, s_.given);
+    if (unsourced != nullptr) ReadUnsourced(model, *unsourced->as_array());
+    if (ranges != nullptr) ReadRanges(model, *ranges->as_table());
     BuildScenario(s_);  // combination errors, located at the parameter they name
     return std::move(s_);
   }
@@ -441,6 +451,76 @@ class ScenarioReader {
       } catch (const InputError& e) {
         Fail(*node, e.what());
       }
+    }
+  }
+
+  // The model parameter a name or condition letter denotes, or a failure at `node` naming the
+  // closest parameter.
+  const ParameterSpec& NamedParameter(const ModelSpec& model, const std::string& what, const std::string& name,
+                                      const SourceLocation& at) const {
+    std::string resolved = name;
+    if (name.size() == 1) {
+      const std::map<char, std::string> switches = ConditionSwitches(model);
+      const auto it = switches.find(name[0]);
+      if (it != switches.end()) resolved = it->second;
+    }
+    std::vector<std::string> known;
+    for (const ParameterSpec& p : model.parameters) {
+      if (p.name == resolved) return p;
+      known.push_back(p.name);
+    }
+    FailAt(at, what + ": unknown parameter '" + name + "' of model " + model.name + Suggest(name, known));
+  }
+
+  // unsourced = ["w_c", "C", ...]: names of the model's parameters (or condition letters).
+  void ReadUnsourced(const ModelSpec& model, const toml::array& list) {
+    for (const toml::node& item : list) {
+      const auto* s = item.as_string();
+      if (s == nullptr) Fail(item, "unsourced: expected a parameter name (a string), got " + Describe(item));
+      const ParameterSpec& p = NamedParameter(model, "unsourced", s->get(), TomlLocation(item.source()));
+      const auto seen = s_.unsourced_locations.find(p.name);
+      if (seen != s_.unsourced_locations.end()) {
+        Fail(item, "unsourced: '" + p.name + "' is already listed at line " + std::to_string(seen->second.line) +
+                       ", column " + std::to_string(seen->second.column));
+      }
+      s_.unsourced.push_back(p.name);
+      s_.unsourced_locations[p.name] = TomlLocation(item.source());
+    }
+  }
+
+  // [ranges]  p = ["4/5", 1]: exact ends within the valid range, around the scenario's value.
+  void ReadRanges(const ModelSpec& model, const toml::table& table) {
+    for (const auto& [key, node, key_at] : EntriesInFileOrder(table)) {
+      const std::string what = "range of " + key;
+      const ParameterSpec* spec = &NamedParameter(model, "ranges", key, key_at);
+      if (spec->kind == ParameterKind::kBoolean) {
+        FailAt(key_at, what + ": a boolean parameter has no range (it is a switch, not a quantity)");
+      }
+      if (spec->name != key) FailAt(key_at, what + ": write the parameter's name, '" + spec->name + "'");
+      const auto* pair = node->as_array();
+      if (pair == nullptr || pair->size() != 2) {
+        Fail(*node, what + ": expected [low, high], got " +
+                        (pair == nullptr ? Describe(*node) : "an array of " + std::to_string(pair->size())));
+      }
+      const bool integer = spec->kind == ParameterKind::kInteger;
+      ParameterRange range;
+      range.location = TomlLocation(node->source());
+      range.lo = Number(what, *pair->get(0), /*allow_bool=*/false, integer);
+      range.hi = Number(what, *pair->get(1), /*allow_bool=*/false, integer);
+      for (const toml::node* end : {pair->get(0), pair->get(1)}) {
+        const Rational& v = end == pair->get(0) ? range.lo : range.hi;
+        if (integer && v.get_den() != 1) Fail(*end, what + ": must be an integer, got " + FormatRational(v));
+        if (v < spec->min || v > spec->max) {
+          Fail(*end, what + ": " + FormatRational(v) + " is outside the valid range [" + FormatRational(spec->min) +
+                         ", " + FormatRational(spec->max) + "]");
+        }
+      }
+      const Rational& value = s_.values.at(key);
+      if (range.lo > value || value > range.hi) {
+        Fail(*node, what + ": [" + FormatRational(range.lo) + ", " + FormatRational(range.hi) +
+                        "] does not contain the scenario's value " + FormatRational(value));
+      }
+      s_.ranges[key] = range;
     }
   }
 

@@ -3,6 +3,7 @@
 
 #include <cinttypes>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <queue>
 #include <sstream>
@@ -214,6 +215,67 @@ MergeReport MergeParts(const std::string& out, const std::vector<std::string>& p
   if (!report.Ok()) return report;  // the temporary is removed with `file`
   file.Commit();
   return report;
+}
+
+void PrepareParts(const std::string& dir, const RunIdentity& id, bool resume) {
+  namespace fs = std::filesystem;
+  if (fs::exists(dir)) {
+    if (!resume) {
+      throw InputError(dir + ": exists (an interrupted sweep): rerun with --resume to continue it, or delete it");
+    }
+    std::string manifest;
+    {
+      std::FILE* f = std::fopen((dir + "/manifest").c_str(), "rb");
+      if (f != nullptr) {
+        char buffer[512];
+        const std::size_t n = std::fread(buffer, 1, sizeof buffer, f);
+        manifest.assign(buffer, n);
+        std::fclose(f);
+      }
+    }
+    const std::optional<RunIdentity> old = RunIdentity::Parse(manifest);
+    if (!old) {
+      // Killed between creating the directory and renaming the manifest into it: no chunk can
+      // have been written yet, so start it afresh.
+      bool chunks = false;
+      for (const auto& entry : fs::directory_iterator(dir)) {
+        chunks = chunks || entry.path().filename().string().rfind("chunk-", 0) == 0;
+      }
+      if (!chunks) {
+        WriteFileAtomically(dir + "/manifest", id.Text());
+        return;
+      }
+    }
+    if (!old || old->Text() != id.Text()) {
+      throw InputError(dir + ": holds parts of a different sweep (" +
+                       (old ? old->Text().substr(0, old->Text().size() - 1) : std::string("no valid manifest")) +
+                       "; this run: " + id.Text().substr(0, id.Text().size() - 1) + "): delete it to start over");
+    }
+    for (const auto& entry : fs::directory_iterator(dir)) {  // leftovers of killed writes
+      if (entry.path().filename().string().find(".tmp") != std::string::npos) fs::remove(entry.path());
+    }
+    return;
+  }
+  fs::create_directories(dir);
+  WriteFileAtomically(dir + "/manifest", id.Text());
+}
+
+// The chunks go first and the manifest last, so that a kill at any moment leaves a resumable
+// state: chunks without a manifest cannot be told from another sweep's and would make --resume
+// refuse the directory.
+void RemoveParts(const std::string& dir) {
+  namespace fs = std::filesystem;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().filename() == "manifest") continue;
+    // remove_all would first try each chunk file as a directory: one failed open per chunk.
+    if (entry.is_directory()) {
+      fs::remove_all(entry.path());
+    } else {
+      fs::remove(entry.path());
+    }
+  }
+  fs::remove(dir + "/manifest");
+  fs::remove(dir);
 }
 
 }  // namespace ncpmi::sweep

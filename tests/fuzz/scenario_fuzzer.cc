@@ -42,6 +42,18 @@ std::string WriteScenario(const models::Scenario& s) {
     }
   }
   root.insert("parameters", std::move(parameters));
+  if (!s.unsourced.empty()) {
+    toml::array unsourced;
+    for (const std::string& name : s.unsourced) unsourced.push_back(name);
+    root.insert("unsourced", std::move(unsourced));
+  }
+  if (!s.ranges.empty()) {
+    toml::table ranges;
+    for (const auto& [name, range] : s.ranges) {
+      ranges.insert(name, toml::array{FormatRational(range.lo), FormatRational(range.hi)});
+    }
+    root.insert("ranges", std::move(ranges));
+  }
   std::ostringstream out;
   out << toml::toml_formatter(root);
   return out.str();
@@ -55,6 +67,12 @@ std::string ScenarioDifference(const models::Scenario& a, const models::Scenario
   if (a.threshold != b.threshold || a.threshold_given != b.threshold_given) return "threshold";
   if (a.given != b.given) return "given values";
   if (a.values != b.values) return "resolved values";
+  if (a.unsourced != b.unsourced) return "unsourced";
+  if (a.ranges.size() != b.ranges.size()) return "ranges";
+  for (const auto& [name, range] : a.ranges) {
+    const auto other = b.ranges.find(name);
+    if (other == b.ranges.end() || other->second.lo != range.lo || other->second.hi != range.hi) return "range of " + name;
+  }
   return "";
 }
 

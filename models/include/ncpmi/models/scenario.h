@@ -27,6 +27,12 @@ struct CalibrationSpec {
   SourceLocation measure_location, anchors_location, table_location;
 };
 
+// `[ranges]`: the plausible values of one parameter, the box `ncpmi robustness` explores.
+struct ParameterRange {
+  Rational lo, hi;          // exact; within the parameter's valid range; lo <= value <= hi
+  SourceLocation location;  // of the [lo, hi] array
+};
+
 struct Scenario {
   std::string path;         // the name errors use (the file path as given, "<stdin>" for "-")
   std::string title;        // `title`, or "" when absent
@@ -49,6 +55,12 @@ struct Scenario {
   SwitchEffects switch_effects;
   // `[calibration.X]` tables by condition letter; empty when the file has none.
   std::map<char, CalibrationSpec> calibration;
+  // `unsourced = ["w_c", ...]`: parameters whose value the file says has no source, in file order
+  // (condition letters stored as their switch names), and where each name is written.
+  std::vector<std::string> unsourced;
+  std::map<std::string, SourceLocation> unsourced_locations;
+  // `[ranges]  p = ["4/5", 1]`: per parameter, the plausible box around its value.
+  std::map<std::string, ParameterRange> ranges;
 };
 
 // True when `path` names a scenario file (ends in ".toml", any case).
@@ -63,6 +75,9 @@ bool IsScenarioPath(const std::string& path);
 //   [parameters]  name = value: a TOML integer, a string "3/4" / "-2" / "0.45" (exact), a TOML
 //                 float (read exactly from its decimal text: 0.45 is 9/20), or a boolean for
 //                 boolean parameters.
+//   unsourced = ["name", ...]                                       (optional: values without a source)
+//   [ranges]      name = [lo, hi]: numbers as above, within the valid range, around the value
+//                 (not for booleans).
 // Every value is checked against the model (ResolveParameters) and the game is built once, so
 // that combination errors surface here. Throws InputError "source_name:line:col: message" for
 // TOML syntax errors (toml++'s message and position; duplicate keys included), unknown keys,

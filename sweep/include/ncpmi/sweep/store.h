@@ -42,6 +42,13 @@ void WriteChunk(const std::string& dir, const RunIdentity& id, std::int64_t chun
 // The payload of chunk `chunk` if its file exists and its header and CRC check out.
 std::optional<std::string> ReadChunk(const std::string& dir, const RunIdentity& id, std::int64_t chunk);
 
+// Creates `dir` (OUT.parts/) with its manifest, or on `resume` checks that its manifest is `id`'s
+// and removes leftover temporary files. Throws InputError for an existing directory without
+// `resume`, and for one holding parts of a different run. Not thread-safe (one caller per run).
+void PrepareParts(const std::string& dir, const RunIdentity& id, bool resume);
+// Removes `dir` (chunks first, the manifest last: a kill at any moment leaves it resumable).
+void RemoveParts(const std::string& dir);
+
 // Writes `contents` to `path` through a temporary file and rename.
 void WriteFileAtomically(const std::string& path, const std::string& contents);
 
