@@ -65,10 +65,11 @@ class Tableau {
   int BasicAt(int row) const { return basic_[static_cast<std::size_t>(row)]; }
   const N& Det() const { return det_; }
 
-  // The entry of original slack w_j's column in `row`: det at its row when basic.
-  N SlackColumn(int row, int j) {
+  // The entry of original slack w_j's column in `row`: det at its row when basic. A reference:
+  // copying GMP integers here would allocate in the ratio test's inner loop.
+  const N& SlackColumn(int row, int j) {
     const int r = RowOf(j);
-    if (r >= 0) return r == row ? det_ : N(0);
+    if (r >= 0) return r == row ? det_ : zero_;
     return At(row, SlotOf(j));
   }
 
@@ -79,8 +80,8 @@ class Tableau {
     const N& pb = At(b, slot);
     const int keys = rhs_only ? rhs_ : rhs_ + n_;
     for (int k = 0; k < keys; ++k) {
-      const N va = k < rhs_ ? Rhs(a, k) : SlackColumn(a, k - rhs_);
-      const N vb = k < rhs_ ? Rhs(b, k) : SlackColumn(b, k - rhs_);
+      const N& va = k < rhs_ ? Rhs(a, k) : SlackColumn(a, k - rhs_);
+      const N& vb = k < rhs_ ? Rhs(b, k) : SlackColumn(b, k - rhs_);
       const int c = CompareProducts(va, pb, vb, pa);
       if (c != 0) return c;
     }
@@ -88,11 +89,16 @@ class Tableau {
   }
 
   // Sign of x*y - u*v (with a relative tolerance in double mode).
-  static int CompareProducts(const N& x, const N& y, const N& u, const N& v) {
+  int CompareProducts(const N& x, const N& y, const N& u, const N& v) {
     if constexpr (kExact) {
-      const mpz_class left = x * y;
-      const mpz_class right = u * v;
-      return cmp(left, right) < 0 ? -1 : (cmp(left, right) > 0 ? 1 : 0);
+      // Signs first: most keys of a tie are zero in both rows, and then nothing is multiplied.
+      const int left_sign = sgn(x) * sgn(y);
+      const int right_sign = sgn(u) * sgn(v);
+      if (left_sign != right_sign || left_sign == 0) return left_sign < right_sign ? -1 : (left_sign > right_sign ? 1 : 0);
+      mpz_mul(left_.get_mpz_t(), x.get_mpz_t(), y.get_mpz_t());
+      mpz_mul(right_.get_mpz_t(), u.get_mpz_t(), v.get_mpz_t());
+      const int c = cmp(left_, right_);
+      return c < 0 ? -1 : (c > 0 ? 1 : 0);
     } else {
       const double left = x * y;
       const double right = u * v;
@@ -190,6 +196,8 @@ class Tableau {
   std::vector<int> row_of_;    // per variable: row, or -1
   std::vector<int> slot_of_;   // per variable: slot, or -1
   std::vector<std::size_t> nonzero_;  // scratch: the pivot row's nonzero columns (double mode)
+  N zero_ = N(0);
+  N left_ = N(0), right_ = N(0);      // scratch products of the exact ratio test
 };
 
 // The common denominator that makes a row of rationals integral.

@@ -31,8 +31,9 @@ struct SequenceFormLcp {
 template <class T>
 SequenceFormLcp<T> BuildSequenceFormLcp(const Game& game, const SequenceForm<T>& form);
 
-// A Nash equilibrium of a game with at most two players who move, by Lemke's algorithm with
-// covering vector 1 and the lexicographic ratio test. T = double: double pivoting, the answer
+// A Nash equilibrium of a game with at most two players who move, by Lemke's algorithm with the
+// lexicographic ratio test and covering vector d: 1 on the constraint rows, 16 (1 + largest
+// |payoff cell|) on the x and y rows (shorter paths than d = 1, measured). T = double: double pivoting, the answer
 // checked within 1e-9; when that check fails, the path cycles or ends in a ray, the exact path
 // (integer pivoting) runs and its answer is converted (the message says so). T = Rational: first
 // the double path, whose final basis is then reached from the start by integer pivoting (at most n
