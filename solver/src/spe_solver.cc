@@ -375,6 +375,11 @@ class Decomposition {
     return SolveMethod::kPerturbedLcp;
   }
 
+  InputError TooManyPlayers(const char* flag, const char* programme, NodeId r, std::size_t players) const {
+    return InputError(std::string("--method ") + flag + " cannot solve " + Where(r) + ": " + std::to_string(players) +
+                      " players move in it; the sequence-form " + programme + " needs at most 2 (use --method pure)");
+  }
+
   SolveMethod ChooseMethod(const Game& g, NodeId r, const std::vector<int>& players,
                            InfosetId widest) const {
     const bool two = players.size() <= 2;
@@ -393,32 +398,17 @@ class Decomposition {
                          std::to_string(g.InfosetPlayer(widest)) +
                          " has more than one node (use --method auto, lp, mip or pure)");
       case SolveMethod::kLp:
-        if (!two) {
-          throw InputError("--method lp cannot solve " + Where(r) + ": " +
-                           std::to_string(players.size()) +
-                           " players move in it; the sequence-form LP needs at most 2 (use "
-                           "--method pure)");
-        }
+        if (!two) throw TooManyPlayers("lp", "LP", r, players.size());
         if (!constant_sum) {
           throw InputError("--method lp cannot solve " + Where(r) +
                            ": it is not constant-sum (use --method mip)");
         }
         return SolveMethod::kLp;
       case SolveMethod::kMip:
-        if (!two) {
-          throw InputError("--method mip cannot solve " + Where(r) + ": " +
-                           std::to_string(players.size()) +
-                           " players move in it; the sequence-form MIP needs at most 2 (use "
-                           "--method pure)");
-        }
+        if (!two) throw TooManyPlayers("mip", "MIP", r, players.size());
         return SolveMethod::kMip;
       case SolveMethod::kLcp:
-        if (!two) {
-          throw InputError("--method lcp cannot solve " + Where(r) + ": " +
-                           std::to_string(players.size()) +
-                           " players move in it; the sequence-form LCP needs at most 2 (use "
-                           "--method pure)");
-        }
+        if (!two) throw TooManyPlayers("lcp", "LCP", r, players.size());
         if (options_.selection != EquilibriumObjective::Kind::kAny) {
           throw InputError("--method lcp finds one equilibrium and cannot select one; use --method mip "
                            "with --objective, --maximize-prob or --minimize-prob");
