@@ -87,12 +87,17 @@ void FinishTies(const Game& game, SolveReport<T>* report) {
 }
 
 template <class T>
-void RequireVerified(const SolveReport<T>& report) {
-  if (report.verified) return;
+std::string GainList(const SolveReport<T>& report) {
   std::string gains;
   for (const T& g : report.max_gain) gains += (gains.empty() ? "" : ", ") + FormatNumber(g);
+  return gains;
+}
+
+template <class T>
+void RequireVerified(const SolveReport<T>& report) {
+  if (report.verified) return;
   throw UnsupportedError("the answer above is NOT a verified equilibrium (largest deviation gains " +
-                         gains + ")");
+                         GainList(report) + ")");
 }
 
 template <class T>
@@ -327,6 +332,12 @@ void Solve(const Game& game, const SolveOptions& o, int threads,
     }
   }
   FinishTies(game, &report);
+  // An assessment that fails its certificate is no sequential equilibrium: nothing is printed.
+  if (sequential && !report.verified) {
+    throw UnsupportedError("the assessment found failed its certificate (largest gains " + GainList(report) +
+                           ", Bayes error " + FormatNumber(report.bayes_error) + ", belief sum error " +
+                           FormatNumber(report.belief_sum_error) + "); no answer is printed");
+  }
   if (scenario == nullptr) {
     WriteReport(game, report, o.format, std::cout);
   } else {
