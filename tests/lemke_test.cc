@@ -191,8 +191,15 @@ TEST_CASE("Lemke's answers on random games pass a brute-force best-response chec
   for (int player = 1; player <= game.NumPlayers(); ++player) {
     CHECK(BruteForceBestResponse(game, eq.profile, player) == eq.payoff[static_cast<std::size_t>(player - 1)]);
   }
-  // Double Lemke (or its exact fallback) gives an equilibrium too, within the double tolerance.
+  // Double mode (the exact answer converted) and the double path alone are equilibria too, within
+  // the double tolerance.
   SolveCertified<double>(game);
+  const LpEquilibrium<double> path_double = SolveSequenceFormLcpDoublePath(game, LpOptions{});
+  if (path_double.status == EquilibriumSolveStatus::kSolved) {
+    CHECK(CertifyNash(game, path_double.profile).verified);
+  } else {
+    CHECK(path_double.status == EquilibriumSolveStatus::kNumericalFailure);  // rounding: reported
+  }
   // The whole exact path, without the double crossover, also ends at an exact equilibrium.
   const LpEquilibrium<Rational> path = SolveSequenceFormLcpIntegerPath(game, LpOptions{});
   test::RequireCertifiedNash(game, path);

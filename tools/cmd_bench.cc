@@ -206,8 +206,9 @@ void RunLcpBench(const BenchOptions& o) {
     };
     std::cout << fmt::format("lcp       {} decision nodes ({} sequences, sets of up to {}, seed {}), general-sum:\n",
                              game.NumDecisionNodes(), CountSequences(game), o.lp_infoset_size, o.seed);
-    line("double", [&](const LpOptions& options) { return SolveSequenceFormLcp<double>(game, options); }, 0.0);
-    line("exact (double path, then its basis by integer pivoting)",
+    line("double path only", [&](const LpOptions& options) { return SolveSequenceFormLcpDoublePath(game, options); },
+         0.0);
+    line("exact (double path, then its basis by integer pivoting; what solve runs in both modes)",
          [&](const LpOptions& options) { return SolveSequenceFormLcp<Rational>(game, options); }, kExactLimitSeconds);
     line("exact (the whole path by integer pivoting)",
          [&](const LpOptions& options) { return SolveSequenceFormLcpIntegerPath(game, options); }, kExactLimitSeconds);

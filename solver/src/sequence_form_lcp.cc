@@ -8,6 +8,7 @@
 
 #include "lp_common.h"
 #include "ncpmi/bi/number_traits.h"
+#include "ncpmi/eq/certificate.h"
 #include "ncpmi/game/error.h"
 
 namespace ncpmi {
@@ -150,7 +151,10 @@ LpEquilibrium<Rational> SolveExact(const Game& game, const LpOptions& options, b
           Answer(game, form, lcp, at,
                  "the double path's final basis reached by " + std::to_string(at.pivots) +
                      " integer pivots and checked exactly");
-      if (answer.status == EquilibriumSolveStatus::kSolved) return answer;
+      // The tree certificate too (it shares no code with the sequence form).
+      if (answer.status == EquilibriumSolveStatus::kSolved && CertifyNashPerfectRecall(game, answer.profile).verified) {
+        return answer;
+      }
       note = "; the double path's basis did not verify (" + answer.message + ")";
     }
   }
@@ -200,19 +204,19 @@ SequenceFormLcp<T> BuildSequenceFormLcp(const Game& game, const SequenceForm<T>&
 
 template <class T>
 LpEquilibrium<T> SolveSequenceFormLcp(const Game& game, const LpOptions& options) {
-  if constexpr (NumberTraits<T>::kExact) {
-    return SolveExact(game, options, /*crossover=*/true);
-  } else {
-    LpEquilibrium<double> first = SolveDouble(game, options, nullptr);
-    if (first.status != EquilibriumSolveStatus::kNumericalFailure) return first;
-    LpEquilibrium<double> exact = ToNumber<double>(SolveExact(game, options, /*crossover=*/false));
-    exact.message = first.message + "; solved again exactly: " + exact.message;
-    return exact;
-  }
+  // Double mode too: the double path's answer is re-verified exactly through its basis, and solved
+  // again exactly when that fails; the exact answer is then converted.
+  LpEquilibrium<T> answer = ToNumber<T>(SolveExact(game, options, /*crossover=*/true));
+  if constexpr (!NumberTraits<T>::kExact) answer.message += " (converted to double)";
+  return answer;
 }
 
 LpEquilibrium<Rational> SolveSequenceFormLcpIntegerPath(const Game& game, const LpOptions& options) {
   return SolveExact(game, options, /*crossover=*/false);
+}
+
+LpEquilibrium<double> SolveSequenceFormLcpDoublePath(const Game& game, const LpOptions& options) {
+  return SolveDouble(game, options, nullptr);
 }
 
 template SequenceFormLcp<double> BuildSequenceFormLcp(const Game&, const SequenceForm<double>&);

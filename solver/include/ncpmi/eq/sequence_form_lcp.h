@@ -33,13 +33,12 @@ SequenceFormLcp<T> BuildSequenceFormLcp(const Game& game, const SequenceForm<T>&
 
 // A Nash equilibrium of a game with at most two players who move, by Lemke's algorithm with the
 // lexicographic ratio test and covering vector d: 1 on the constraint rows, 16 (1 + largest
-// |payoff cell|) on the x and y rows (shorter paths than d = 1, measured). T = double: double pivoting, the answer
-// checked within 1e-9; when that check fails, the path cycles or ends in a ray, the exact path
-// (integer pivoting) runs and its answer is converted (the message says so). T = Rational: first
-// the double path, whose final basis is then reached from the start by integer pivoting (at most n
-// pivots) and accepted only if it is feasible and its plans are exactly an equilibrium; otherwise
-// the whole path by integer pivoting. Either way the answer is exact and verified exactly
-// (sequence-form best responses), and the message says which way it was found. Statuses: kSolved; kNumericalFailure
+// |payoff cell|) on the x and y rows (shorter paths than d = 1, measured). First the path in
+// double arithmetic; its final basis is then reached from the start by integer pivoting (at most n
+// pivots) and accepted only if it is feasible, its plans are exactly an equilibrium (sequence-form
+// best responses) and the tree certificate (CertifyNash) verifies it exactly; otherwise the whole
+// path is followed by integer pivoting. The answer is exact either way (T = double gets it
+// converted), and the message says which way it was found. Statuses: kSolved; kNumericalFailure
 // with a message when even the exact path ends in a secondary ray (not expected: KMvS);
 // kLimitReached when options.time_limit_seconds runs out (between pivots). options.objective is
 // ignored (Lemke finds one equilibrium, not a selected one). rows/columns report the LCP's size.
@@ -49,8 +48,10 @@ SequenceFormLcp<T> BuildSequenceFormLcp(const Game& game, const SequenceForm<T>&
 template <class T>
 LpEquilibrium<T> SolveSequenceFormLcp(const Game& game, const LpOptions& options);
 
-// The exact answer by the whole Lemke path in integer pivoting, without the double crossover (for
-// benchmarks and tests of the exact path itself).
+// The two halves, for benchmarks and tests: the exact answer by the whole Lemke path in integer
+// pivoting (no double path first), and the double path alone (its answer checked within 1e-9 on the
+// sequence form, kNumericalFailure if it fails, cycles or ends in a ray; nothing exact).
 LpEquilibrium<Rational> SolveSequenceFormLcpIntegerPath(const Game& game, const LpOptions& options);
+LpEquilibrium<double> SolveSequenceFormLcpDoublePath(const Game& game, const LpOptions& options);
 
 }  // namespace ncpmi
