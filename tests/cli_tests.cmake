@@ -281,9 +281,12 @@ string(CONCAT _re
   " +\"history\": \\[\n +\"Strong\",\n +\"Beer\"\n +\\],\n +\"probability\": \"9/10\"")
 ncpmi_cli_output_test(solve_sequential_json "${_re}"
   solve ${_cli_data}/beer_quiche.efg --exact --concept sequential --format json)
-ncpmi_cli_exit_test(solve_sequential_three_players 1
-  "^ncpmi: the subgame at node 1 .*3 players move in it. sequential equilibria are computed only"
-  solve ${_cli_data}/three_player_dilemma.efg --concept sequential)
+ncpmi_cli_output_test(solve_sequential_three_players
+  "pure-enumeration, players A, B, C.*certificate: verified [(]sequential rationality"
+  solve ${_cli_data}/three_player_dilemma.efg --exact --concept sequential)
+ncpmi_cli_exit_test(solve_sequential_three_players_none 1
+  "^ncpmi: the subgame at node 0 [(]the root[)] has no pure-strategy sequential equilibrium"
+  solve ${_cli_data}/three_player_cycle.efg --concept sequential)
 ncpmi_cli_output_test(solve_imperfect_information
   "payoffs: Attacker 0, Defender 0\n.*node 2 \"Where\": sequence-form-lp"
   solve ${_cli_data}/imperfect_subgame.efg)

@@ -144,11 +144,37 @@ TEST_CASE("sequential answers on random games pass the assessment and Nash certi
   CHECK(d.verified);
 }
 
-TEST_CASE("the sequential concept refuses a subgame in which three players move", "[sequential]") {
+TEST_CASE("with three players moving, a pure profile is sequential with the beliefs of equal trembles", "[sequential]") {
+  // A plays Play or Pass, then A, B and C choose Cooperate or Defect simultaneously: the unique
+  // pure equilibrium D-D-D (see the data file) is sequential, B and C believing what A did.
   const Game game = LoadData("three_player_dilemma.efg");
+  const SpeSolution<Rational> s = SolveSequential(game);
+  REQUIRE(s.subgames.size() == 1);
+  CHECK(s.subgames[0].method == SolveMethod::kPure);
+  CHECK(s.root_payoffs == std::vector<Rational>{1, 1, 1});
+  CHECK(CertifyNash(game, s.profile).verified);
+}
+
+TEST_CASE("with three players moving and no pure equilibrium, the sequential concept says none was found", "[sequential]") {
+  const Game game = LoadData("three_player_cycle.efg");
   SpeOptions options;
   options.solution_concept = SolutionConcept::kSequential;
-  CHECK_THROWS_WITH(SolveSubgamePerfect<Rational>(game, options), Catch::Matchers::Contains("sequential equilibria are computed only"));
+  CHECK_THROWS_WITH(SolveSubgamePerfect<Rational>(game, options),
+                    Catch::Matchers::Contains("no pure-strategy sequential equilibrium"));
+}
+
+TEST_CASE("equal trembles put the belief on the nodes reached with the fewest deviations", "[sequential]") {
+  // In quiet-or-speak with both types Quiet, Speak is a deviation at both nodes: one tremble each,
+  // so the beliefs are the prior 1/3, 2/3. With Bold speaking, the Shy node needs a tremble: 1, 0.
+  const Game game = LoadData("quiet_or_speak.efg");
+  const auto quiet = PureProfile(game, {{"Bold", "Quiet"}, {"Shy", "Quiet"}, {"Bold-Speak", "Reward"}});
+  std::vector<Rational> belief = EqualTrembleBeliefs(game, quiet);
+  CHECK(belief[static_cast<std::size_t>(NodeNamed(game, "Bold-Speak"))] == Rational(1, 3));
+  CHECK(belief[static_cast<std::size_t>(NodeNamed(game, "Shy-Speak"))] == Rational(2, 3));
+  const auto bold = PureProfile(game, {{"Bold", "Speak"}, {"Shy", "Quiet"}, {"Bold-Speak", "Reward"}});
+  belief = EqualTrembleBeliefs(game, bold);
+  CHECK(belief[static_cast<std::size_t>(NodeNamed(game, "Bold-Speak"))] == 1);
+  CHECK(belief[static_cast<std::size_t>(NodeNamed(game, "Shy-Speak"))] == 0);
 }
 
 TEST_CASE("the sequential concept refuses an equilibrium selection and other methods", "[sequential]") {

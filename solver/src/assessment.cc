@@ -193,6 +193,56 @@ AssessmentCertificate<T> CertifyAssessment(const Game& game, const Assessment<T>
   return certificate;
 }
 
+template <class T>
+std::vector<T> EqualTrembleBeliefs(const Game& game, const BehaviorProfile<T>& pure_profile) {
+  const auto n = static_cast<std::size_t>(game.NumNodes());
+  std::vector<int> trembles(n, 0);
+  std::vector<T> chance(n, T(0));
+  if (n > 0) chance[0] = T(1);
+  for (NodeId v = 0; v < game.NumNodes(); ++v) {  // parents first: ids are breadth-first
+    if (game.IsTerminal(v)) continue;
+    const InfosetId h = game.Infoset(v);
+    const bool by_chance = game.InfosetPlayer(h) == kChancePlayer;
+    for (NodeId c = game.ChildBegin(v); c < game.ChildEnd(v); ++c) {
+      const T& p = pure_profile.Prob(game, h, c - game.ChildBegin(v));
+      chance[static_cast<std::size_t>(c)] = by_chance ? T(chance[static_cast<std::size_t>(v)] * p)
+                                                      : chance[static_cast<std::size_t>(v)];
+      trembles[static_cast<std::size_t>(c)] =
+          trembles[static_cast<std::size_t>(v)] + (by_chance || p > T(0) ? 0 : 1);
+    }
+  }
+  // Per information set: the fewest trembles at a node chance reaches, and the chance weight there.
+  const auto sets = static_cast<std::size_t>(game.NumInfosets());
+  std::vector<int> fewest(sets, -1), members(sets, 0);
+  std::vector<T> weight(sets, T(0));
+  for (NodeId v = 0; v < game.NumNodes(); ++v) {
+    if (game.IsTerminal(v)) continue;
+    const auto h = static_cast<std::size_t>(game.Infoset(v));
+    ++members[h];
+    if (NumberTraits<T>::IsZero(chance[static_cast<std::size_t>(v)])) continue;
+    const int t = trembles[static_cast<std::size_t>(v)];
+    if (fewest[h] < 0 || t < fewest[h]) {
+      fewest[h] = t;
+      weight[h] = T(0);
+    }
+    if (t == fewest[h]) weight[h] += chance[static_cast<std::size_t>(v)];
+  }
+  std::vector<T> belief(n, T(0));
+  for (NodeId v = 0; v < game.NumNodes(); ++v) {
+    if (game.IsTerminal(v)) continue;
+    const auto h = static_cast<std::size_t>(game.Infoset(v));
+    const auto vi = static_cast<std::size_t>(v);
+    if (fewest[h] < 0) {
+      belief[vi] = T(1) / T(members[h]);
+    } else if (trembles[vi] == fewest[h] && !NumberTraits<T>::IsZero(chance[vi])) {
+      belief[vi] = chance[vi] / weight[h];
+    }
+  }
+  return belief;
+}
+
+template std::vector<double> EqualTrembleBeliefs(const Game&, const BehaviorProfile<double>&);
+template std::vector<Rational> EqualTrembleBeliefs(const Game&, const BehaviorProfile<Rational>&);
 template AssessmentCertificate<double> CertifyAssessment(const Game&, const Assessment<double>&);
 template AssessmentCertificate<Rational> CertifyAssessment(const Game&, const Assessment<Rational>&);
 

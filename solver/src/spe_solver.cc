@@ -3,6 +3,7 @@
 #include "ncpmi/eq/spe_solver.h"
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -328,7 +329,7 @@ class Decomposition {
     for (int i = 1; i <= players_; ++i) {
       if (moves[static_cast<std::size_t>(i)]) sub.players.push_back(i);
     }
-    sub.method = Sequential() ? SequentialMethod(r, sub.players) : ChooseMethod(g, r, sub.players, widest);
+    sub.method = Sequential() ? SequentialMethod(sub.players) : ChooseMethod(g, r, sub.players, widest);
     EquilibriumObjective selection;
     selection.kind = options_.selection;
     if (options_.selection == EquilibriumObjective::Kind::kMaxProbability ||
@@ -365,14 +366,19 @@ class Decomposition {
 
   std::string Where(NodeId r) const { return "the subgame at " + DescribeNode(game_, r); }
 
-  SolveMethod SequentialMethod(NodeId r, const std::vector<int>& players) const {
-    if (players.size() > 2) {
-      throw UnsupportedError(Where(r) + ": " + std::to_string(players.size()) +
-                             " players move in it; sequential equilibria are computed only where at most "
-                             "two players move in a subgame with imperfect information (mixed sequential "
-                             "equilibria of three or more players are not computed)");
+  // Two players: the perturbed LCP; more: pure profiles checked as assessments.
+  static SolveMethod SequentialMethod(const std::vector<int>& players) {
+    return players.size() > 2 ? SolveMethod::kPure : SolveMethod::kPerturbedLcp;
+  }
+
+  // A cut subgame's beliefs (by its node ids) to the game's nodes.
+  void CopyBeliefs(const Game& g, const CutSubgame& cut, const std::vector<T>& belief) {
+    for (NodeId k = 0; k < g.NumNodes(); ++k) {
+      if (!g.IsTerminal(k)) {
+        beliefs_[static_cast<std::size_t>(cut.original_node[static_cast<std::size_t>(k)])] =
+            belief[static_cast<std::size_t>(k)];
+      }
     }
-    return SolveMethod::kPerturbedLcp;
   }
 
   InputError TooManyPlayers(const char* flag, const char* programme, NodeId r, std::size_t players) const {
@@ -414,7 +420,7 @@ class Decomposition {
                            "with --objective, --maximize-prob or --minimize-prob");
         }
         return SolveMethod::kLcp;
-      case SolveMethod::kPerturbedLcp: return SequentialMethod(r, players);
+      case SolveMethod::kPerturbedLcp: return SequentialMethod(players);
       case SolveMethod::kPure: return SolveMethod::kPure;
     }
     return SolveMethod::kPure;
@@ -429,22 +435,28 @@ class Decomposition {
         throw UnsupportedError(std::string(MethodName(sub.method)) + " failed on " + Where(r) + ": " +
                                result.message);
       }
-      for (NodeId k = 0; k < g.NumNodes(); ++k) {
-        if (!g.IsTerminal(k)) {
-          beliefs_[static_cast<std::size_t>(cut.original_node[static_cast<std::size_t>(k)])] =
-              result.assessment.belief[static_cast<std::size_t>(k)];
-        }
-      }
+      CopyBeliefs(g, cut, result.assessment.belief);
       return std::move(result.assessment.profile);
     }
     if (sub.method == SolveMethod::kPure) {
-      PureEquilibriumSearch<T> search = FindPureEquilibrium<T>(g, selection, options_.max_profiles);
-      if (!search.found) {
-        throw UnsupportedError(Where(r) + " has no pure-strategy equilibrium (" +
-                               std::to_string(search.profiles_checked) +
-                               " profiles checked); mixed equilibria of games with more than two "
-                               "players are not computed");
+      // Sequential: a pure equilibrium counts only with an assessment that passes, the beliefs
+      // those of trembles of equal order (consistent by construction; sound, not complete).
+      std::function<bool(const BehaviorProfile<T>&)> accept;
+      if (Sequential()) {
+        accept = [&g](const BehaviorProfile<T>& profile) {
+          return CertifyAssessment(g, Assessment<T>{profile, EqualTrembleBeliefs(g, profile)}).verified;
+        };
       }
+      PureEquilibriumSearch<T> search = FindPureEquilibrium<T>(g, selection, options_.max_profiles, accept);
+      if (!search.found) {
+        throw UnsupportedError(
+            Where(r) + (Sequential() ? " has no pure-strategy sequential equilibrium with the beliefs of "
+                                       "trembles of equal order ("
+                                     : " has no pure-strategy equilibrium (") +
+            std::to_string(search.profiles_checked) +
+            " profiles checked); mixed equilibria of games with more than two players are not computed");
+      }
+      if (Sequential()) CopyBeliefs(g, cut, EqualTrembleBeliefs(g, search.profile));
       sub.pure_equilibria = search.equilibria;
       return std::move(search.profile);
     }

@@ -43,4 +43,11 @@ struct AssessmentCertificate {
 template <class T>
 AssessmentCertificate<T> CertifyAssessment(const Game& game, const Assessment<T>& assessment);
 
+// Beliefs for a pure profile as the limit of Bayes' rule when every action the profile does not
+// take is taken with probability eps (trembles of equal order): at each information set, the
+// nodes reached with the fewest trembles, in proportion to their chance probabilities (uniform at
+// a set only chance probability 0 reaches). Consistent by construction. O(nodes).
+template <class T>
+std::vector<T> EqualTrembleBeliefs(const Game& game, const BehaviorProfile<T>& pure_profile);
+
 }  // namespace ncpmi

@@ -87,8 +87,9 @@ struct SpeSolution {
 // order. Each such subgame is certified (every player's best deviation gain in it), and so is
 // each step, so `verified` means subgame-perfect by the one-subgame-at-a-time argument.
 // options.solution_concept changes this as SolutionConcept says; kSequential with more than two
-// players moving in one subgame with imperfect information throws UnsupportedError (pure
-// sequential equilibria of such subgames are not searched for).
+// players moving in one subgame with imperfect information enumerates pure profiles and keeps the
+// first whose assessment, with the beliefs of trembles of equal order, passes the certificate
+// (sound, not complete), and throws UnsupportedError when none does.
 // Throws InputError for imperfect recall, a method that cannot apply to a subgame (naming it) or
 // work over options.limits (naming the subgame and the figure), UnsupportedError when a method fails (no pure equilibrium, solver failure, limits).
 template <class T>
