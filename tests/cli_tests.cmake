@@ -259,7 +259,34 @@ string(CONCAT _re
   "\"payoffs\": \\[\n +\"2\",\n +\"1/2\"\n +\\],.*"
   "\"strategies\": \\[.*\"subgames\": \\[.*\"method\": \"sequence-form-mip\"")
 ncpmi_cli_output_test(solve_signalling_mip_json "${_re}"
-  solve ${_cli_data}/signalling_separating.efg --exact --format json)
+  solve ${_cli_data}/signalling_separating.efg --exact --format json --method mip)
+# auto takes Lemke's algorithm for a general-sum subgame without a selection.
+ncpmi_cli_output_test(solve_signalling_lcp
+  "node 0 \"Type\": sequence-form-lcp, players Sender, Receiver, .*[(]verified[)].*certificate: verified"
+  solve ${_cli_data}/signalling_separating.efg --exact)
+ncpmi_cli_exit_test(solve_lcp_with_selection 2 "^ncpmi: --method lcp finds one equilibrium and cannot select one"
+  solve ${_cli_data}/signalling_separating.efg --method lcp --objective max-total)
+# --concept sequential: the assessment, beliefs after the strategies, and its certificate.
+string(CONCAT _re
+  "behaviour strategies .*Receiver set 1 \"Receiver hears\": Reward 1, Punish 0\n.*"
+  "beliefs [(]information sets with several nodes[)]: 1\n"
+  "  Receiver set 1 \"Receiver hears\": node 4 \\[Bold Speak\\] 1/3, node 6 \\[Shy Speak\\] 2/3\n.*"
+  "perturbed-sequence-form-lcp.*certificate: verified [(]sequential rationality")
+ncpmi_cli_output_test(solve_sequential_text "${_re}"
+  solve ${_cli_data}/quiet_or_speak.efg --exact --concept sequential)
+string(CONCAT _re
+  "\"concept\": \"sequential\",.*\"bayes_error\": \"0\",.*\"beliefs\": \\[\n +[{]\n"
+  " +\"player\": \"Receiver\",\n +\"player_number\": 2,\n +\"infoset\": 1,\n"
+  " +\"label\": \"Receiver sees Beer\",\n +\"nodes\": \\[\n +[{]\n +\"node\": 3,\n"
+  " +\"history\": \\[\n +\"Strong\",\n +\"Beer\"\n +\\],\n +\"probability\": \"9/10\"")
+ncpmi_cli_output_test(solve_sequential_json "${_re}"
+  solve ${_cli_data}/beer_quiche.efg --exact --concept sequential --format json)
+ncpmi_cli_output_test(solve_sequential_three_players
+  "pure-enumeration, players A, B, C.*certificate: verified [(]sequential rationality"
+  solve ${_cli_data}/three_player_dilemma.efg --exact --concept sequential)
+ncpmi_cli_exit_test(solve_sequential_three_players_none 1
+  "^ncpmi: the subgame at node 0 [(]the root[)] has no pure-strategy sequential equilibrium"
+  solve ${_cli_data}/three_player_cycle.efg --concept sequential)
 ncpmi_cli_output_test(solve_imperfect_information
   "payoffs: Attacker 0, Defender 0\n.*node 2 \"Where\": sequence-form-lp"
   solve ${_cli_data}/imperfect_subgame.efg)
@@ -277,3 +304,15 @@ ncpmi_cli_exit_test(solve_lp_not_constant_sum 2 "^ncpmi: --method lp cannot solv
 ncpmi_cli_exit_test(solve_prob_pattern_unmatched 2
   "^ncpmi: --maximize-prob 'PEACE[*]' matches no terminal node"
   solve ${_cli_data}/imperfect_subgame.efg --maximize-prob "PEACE*")
+
+# Information sets and players are reported by the file's own numbers (issue 13, item 5).
+string(CONCAT _re
+  "Row set 3 \"Row's choice\": Up 1/2, Down 1/2\n"
+  "  Column set 5 \"Column's guess\": left 1/2, right 1/2\n")
+ncpmi_cli_output_test(solve_file_infoset_numbers "${_re}"
+  solve ${_cli_data}/numbered_sets.efg --exact)
+string(CONCAT _re
+  "\"player_numbers\": \\[\n +1,\n +2\n +\\],.*"
+  "\"player\": \"Column\",\n +\"player_number\": 2,\n +\"infoset\": 5,")
+ncpmi_cli_output_test(solve_file_infoset_numbers_json "${_re}"
+  solve ${_cli_data}/numbered_sets.efg --exact --format json)

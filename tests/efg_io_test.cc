@@ -414,3 +414,43 @@ TEST_CASE("A long .efg string full of escapes is read in linear time", "[efg]") 
 }
 
 }  // namespace ncpmi
+
+namespace ncpmi {
+namespace {
+
+TEST_CASE("Information sets keep the numbers their file gives them, and others are numbered by appearance", "[efg]") {
+  // Sets 3 (Row) and 5 (Column), and the writer's normalised file numbers them 1 and 1.
+  const Game read = ReadEfgFile(std::string(NCPMI_TESTS_DIR) + "/data/numbered_sets.efg");
+  REQUIRE(read.NumInfosets() == 2);
+  CHECK(read.InfosetNumbers() == std::vector<std::int64_t>{3, 5});
+  CHECK(read.InfosetFileNumber(1) == 5);
+  // A set whose number comes before a lower one in the file keeps it after breadth-first renumbering.
+  const Game swapped = ReadEfg(R"(EFG 2 R "" { "A" "B" }
+""
+c "" 4 "" { "x" 1/2 "y" 1/2 } 0
+p "" 1 9 "" { "a" "b" } 0
+t "" 1 "" { 1 0 }
+p "" 2 2 "" { "c" "d" } 0
+t "" 2 "" { 0 1 }
+t "" 3 "" { 2 2 }
+p "" 1 7 "" { "e" "f" } 0
+t "" 4 "" { 3 3 }
+t "" 5 "" { 4 4 }
+)", "<test>");
+  std::vector<std::int64_t> numbers = swapped.InfosetNumbers();
+  for (InfosetId h = 0; h < swapped.NumInfosets(); ++h) {
+    INFO("set " << h << " of player " << swapped.InfosetPlayer(h) << " first action " << swapped.ActionName(h, 0));
+    const std::string first = swapped.ActionName(h, 0);
+    const std::int64_t expected = first == "x" ? 4 : first == "a" ? 9 : first == "c" ? 2 : 7;
+    CHECK(numbers[static_cast<std::size_t>(h)] == expected);
+  }
+  RandomGameOptions o;
+  o.nodes = 20;
+  o.infoset_size = 2;
+  const Game generated = GenerateRandomGame(o);
+  CHECK(generated.InfosetFileNumber(0) == 0);
+  for (const std::int64_t number : generated.InfosetNumbers()) CHECK(number >= 1);
+}
+
+}  // namespace
+}  // namespace ncpmi

@@ -111,15 +111,19 @@ TEST_CASE("Probability selections break ties toward or away from the selected te
   CHECK(ActionProbability(game, least, "Attacker", 0) == 1);  // Out
 }
 
-TEST_CASE("A signalling game goes to the MIP and gives its unique separating equilibrium", "[spe]") {
+TEST_CASE("A signalling game goes to Lemke's algorithm, or the MIP when asked, and gives its unique separating equilibrium", "[spe]") {
   const Game game = LoadData("signalling_separating.efg");
-  const SpeSolution<Rational> s = SolveSubgamePerfect<Rational>(game, SpeOptions{});
-  CHECK(s.verified);
-  REQUIRE(s.subgames.size() == 1);
-  CHECK(s.subgames[0].method == SolveMethod::kMip);
-  CHECK(s.root_payoffs == std::vector<Rational>{2, Rational(1, 2)});
-  CHECK(TerminalProbability(game, s, "Strong-Threat-Yield") == Rational(1, 2));
-  CHECK(TerminalProbability(game, s, "Weak-Quiet-Resist") == Rational(1, 2));
+  SpeOptions mip;
+  mip.method = SolveMethod::kMip;
+  for (const SpeOptions& options : {SpeOptions{}, mip}) {
+    const SpeSolution<Rational> s = SolveSubgamePerfect<Rational>(game, options);
+    CHECK(s.verified);
+    REQUIRE(s.subgames.size() == 1);
+    CHECK(s.subgames[0].method == (options.method == SolveMethod::kMip ? SolveMethod::kMip : SolveMethod::kLcp));
+    CHECK(s.root_payoffs == std::vector<Rational>{2, Rational(1, 2)});
+    CHECK(TerminalProbability(game, s, "Strong-Threat-Yield") == Rational(1, 2));
+    CHECK(TerminalProbability(game, s, "Weak-Quiet-Resist") == Rational(1, 2));
+  }
   const SpeSolution<double> d = SolveSubgamePerfect<double>(game, SpeOptions{});
   CHECK(d.verified);
   CHECK(d.root_payoffs[0] == Approx(2.0).margin(1e-9));

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "ncpmi/eq/certificate.h"
+#include "ncpmi/eq/lp_solvers.h"
 #include "ncpmi/game/game.h"
 #include "ncpmi/io/efg.h"
 
@@ -42,6 +44,17 @@ inline std::vector<std::pair<std::string, std::string>> ReadCatalogue(const std:
     entries.emplace_back(line.substr(0, tab), line.substr(tab + 1));
   }
   return entries;
+}
+
+// Requires a solver's answer to be solved and to pass the tree certificate (its payoffs equal to
+// the certificate's in exact mode).
+template <class T>
+void RequireCertifiedNash(const Game& game, const LpEquilibrium<T>& eq) {
+  INFO(eq.message);
+  REQUIRE(eq.status == EquilibriumSolveStatus::kSolved);
+  const NashCertificate<T> certificate = CertifyNash(game, eq.profile);
+  REQUIRE(certificate.verified);
+  if constexpr (NumberTraits<T>::kExact) CHECK(certificate.payoff == eq.payoff);
 }
 
 }  // namespace ncpmi::test

@@ -18,6 +18,7 @@
 #include "ncpmi/bi/backward_induction.h"
 #include "ncpmi/eq/certificate.h"
 #include "ncpmi/eq/lp_solvers.h"
+#include "ncpmi/eq/sequence_form_lcp.h"
 #include "ncpmi/eq/spe_solver.h"
 #include "ncpmi/game/structure.h"
 #include "ncpmi/gen/random_game.h"
@@ -78,6 +79,7 @@ struct BenchOptions {
   std::int64_t lp_exact_max = 10000;
   int lp_infoset_size = 4;
   int crisis_repeats = 100;
+  std::vector<std::int64_t> lcp_nodes{300, 1000};
   LimitFlags limit_flags;
   ResourceLimits limits;  // from limit_flags: each generated game is checked before it is built
 };
@@ -105,6 +107,18 @@ std::int64_t CountSequences(const Game& game) {
   return sequences;
 }
 
+// The seeded two-player binary games with information sets that the LP and LCP benches solve.
+RandomGameOptions TwoPlayerOptions(const BenchOptions& o, bool zero_sum) {
+  RandomGameOptions g;
+  g.limits = o.limits;
+  g.players = 2;
+  g.branching = 2;
+  g.zero_sum = zero_sum;
+  g.infoset_size = o.lp_infoset_size;
+  g.seed = o.seed;
+  return g;
+}
+
 // The sequence-form LP on seeded zero-sum games with information sets (issue: 10^2..10^5
 // sequences), double and exact, and the whole `solve` pipeline (decomposition + certificates).
 // The size is the number of sequences of the game generated (both players, empty ones included):
@@ -114,13 +128,7 @@ void RunLpBench(const BenchOptions& o) {
   constexpr double kExactLimitSeconds = 600.0;
   for (const std::int64_t target : o.lp_sequences) {
     if (target <= 0) continue;
-    RandomGameOptions g;
-    g.limits = o.limits;
-    g.players = 2;
-    g.branching = 2;
-    g.zero_sum = true;
-    g.infoset_size = o.lp_infoset_size;
-    g.seed = o.seed;
+    RandomGameOptions g = TwoPlayerOptions(o, /*zero_sum=*/true);
     g.nodes = std::max<std::int64_t>(4, target * o.lp_infoset_size / 2);
     Game game = GenerateRandomGame(g);
     std::int64_t sequences = CountSequences(game);
@@ -171,6 +179,39 @@ void RunLpBench(const BenchOptions& o) {
         Seconds(t0), spe.subgames.size(), spe.backward_induction_steps,
         spe.verified ? "verified" : "NOT VERIFIED");
     std::cout.flush();
+  }
+}
+
+// Lemke's algorithm on the sequence-form LCP of seeded general-sum games (issue 13: 300 and 1,000
+// decision nodes, information sets of up to --lp-infoset-size nodes), in double and exactly, each
+// answer certified on the tree.
+void RunLcpBench(const BenchOptions& o) {
+  constexpr double kExactLimitSeconds = 600.0;  // reported as "time limit reached", never hanging
+  for (const std::int64_t nodes : o.lcp_nodes) {
+    if (nodes <= 0) continue;
+    RandomGameOptions g = TwoPlayerOptions(o, /*zero_sum=*/false);
+    g.nodes = nodes;
+    const Game game = GenerateRandomGame(g);
+    auto line = [&](const char* mode, auto solve, double limit) {
+      LpOptions options;
+      options.limits = o.limits;
+      options.time_limit_seconds = limit;
+      const auto t0 = Clock::now();
+      const auto eq = solve(options);
+      const double seconds = Seconds(t0);
+      const bool verified = eq.status == EquilibriumSolveStatus::kSolved && CertifyNash(game, eq.profile).verified;
+      std::cout << fmt::format("          {} {:.3f} s, {} [{}]\n", mode, seconds, verified ? "verified" : "NOT VERIFIED",
+                               eq.message);
+      std::cout.flush();
+    };
+    std::cout << fmt::format("lcp       {} decision nodes ({} sequences, sets of up to {}, seed {}), general-sum:\n",
+                             game.NumDecisionNodes(), CountSequences(game), o.lp_infoset_size, o.seed);
+    line("double path only", [&](const LpOptions& options) { return SolveSequenceFormLcpDoublePath(game, options); },
+         0.0);
+    line("exact (double path, then its basis by integer pivoting; what solve runs in both modes)",
+         [&](const LpOptions& options) { return SolveSequenceFormLcp<Rational>(game, options); }, kExactLimitSeconds);
+    line("exact (the whole path by integer pivoting)",
+         [&](const LpOptions& options) { return SolveSequenceFormLcpIntegerPath(game, options); }, kExactLimitSeconds);
   }
 }
 
@@ -299,6 +340,7 @@ void RunBench(const BenchOptions& o) {
 
   RunCrisisBench(o);
   RunLpBench(o);
+  RunLcpBench(o);
 }
 
 }  // namespace
@@ -306,7 +348,7 @@ void RunBench(const BenchOptions& o) {
 void AddBenchCommand(CLI::App& app) {
   auto o = std::make_shared<BenchOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "bench", "Print speed and memory figures (generate, write, parse, solve, deep chain)");
+      "bench", "Print speed and memory figures (generate, write, parse, solve, deep chain, LP, LCP)");
   cmd->add_option("--nodes", o->nodes,
                   "Decision nodes of the random 2-player binary tree (0 skips parse and solve)")
       ->capture_default_str();
@@ -329,6 +371,11 @@ void AddBenchCommand(CLI::App& app) {
   cmd->add_option("--lp-infoset-size", o->lp_infoset_size,
                   "Nodes per information set in the LP games")
       ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("--lcp-nodes", o->lcp_nodes,
+                  "Decision nodes of the general-sum games for Lemke's algorithm, double and exact "
+                  "(0 skips)")
+      ->delimiter(',')
       ->capture_default_str();
   cmd->add_option("--seed", o->seed, "Seed of the generated games")->capture_default_str();
   cmd->add_option("--repeat", o->repeat, "Runs per measurement (best is reported)")

@@ -1,5 +1,6 @@
-// `ncpmi solve`: a subgame-perfect equilibrium — backward induction for perfect information,
-// subgame decomposition with LP, MIP or enumeration for the subgames with imperfect information.
+// `ncpmi solve`: a subgame-perfect (or Nash, or sequential) equilibrium — backward induction for
+// perfect information, subgame decomposition with LP, LCP, MIP or enumeration for the subgames with
+// imperfect information.
 #include <fnmatch.h>
 
 #include <algorithm>
@@ -37,6 +38,7 @@ struct SolveOptions {
   int threads = 0;
   OutputFormat format = OutputFormat::kText;
   SolveMethod method = SolveMethod::kAuto;
+  SolutionConcept solution_concept = SolutionConcept::kSubgamePerfect;
   std::string objective = "any";
   std::string maximize_prob;
   std::string minimize_prob;
@@ -85,12 +87,17 @@ void FinishTies(const Game& game, SolveReport<T>* report) {
 }
 
 template <class T>
-void RequireVerified(const SolveReport<T>& report) {
-  if (report.verified) return;
+std::string GainList(const SolveReport<T>& report) {
   std::string gains;
   for (const T& g : report.max_gain) gains += (gains.empty() ? "" : ", ") + FormatNumber(g);
+  return gains;
+}
+
+template <class T>
+void RequireVerified(const SolveReport<T>& report) {
+  if (report.verified) return;
   throw UnsupportedError("the answer above is NOT a verified equilibrium (largest deviation gains " +
-                         gains + ")");
+                         GainList(report) + ")");
 }
 
 template <class T>
@@ -263,6 +270,8 @@ void Solve(const Game& game, const SolveOptions& o, int threads,
   report.threads = threads;
   report.tie_rule = o.ties == TieRule::kFirst ? "first" : "last";
   SpeOptions spe;
+  spe.solution_concept = o.solution_concept;
+  report.concept_name = ConceptName(o.solution_concept);
   spe.method = o.method;
   spe.tie_rule = o.ties;
   spe.max_profiles = o.max_profiles;
@@ -282,7 +291,12 @@ void Solve(const Game& game, const SolveOptions& o, int threads,
     spe.selection = EquilibriumObjective::Kind::kMaxTotalPayoff;
     report.selection = "max-total-payoff";
   }
-  const bool pure_bi = game.IsPerfectInformation() &&
+  const bool sequential = o.solution_concept == SolutionConcept::kSequential;
+  if (sequential && o.all) {
+    throw InputError("--all lists pure SPE outcomes; it cannot be combined with --concept sequential");
+  }
+  // Sequential: the decomposition also for perfect information, which gives the beliefs (trivial).
+  const bool pure_bi = game.IsPerfectInformation() && !sequential &&
                        (o.method == SolveMethod::kAuto ||
                         o.method == SolveMethod::kBackwardInduction) &&
                        spe.selection == EquilibriumObjective::Kind::kAny;
@@ -308,8 +322,22 @@ void Solve(const Game& game, const SolveOptions& o, int threads,
     report.profile = &solution.profile;
     report.subgames = solution.subgames;
     report.backward_induction_steps = solution.backward_induction_steps;
+    if (sequential) {
+      report.beliefs = &solution.beliefs;
+      report.bayes_error = solution.bayes_error;
+      report.belief_sum_error = solution.belief_sum_error;
+      report.certificate =
+          "sequential rationality at every information set given the beliefs, Bayes' rule where "
+          "reached, beliefs summing to 1; best-response gains in every subgame";
+    }
   }
   FinishTies(game, &report);
+  // An assessment that fails its certificate is no sequential equilibrium: nothing is printed.
+  if (sequential && !report.verified) {
+    throw UnsupportedError("the assessment found failed its certificate (largest gains " + GainList(report) +
+                           ", Bayes error " + FormatNumber(report.bayes_error) + ", belief sum error " +
+                           FormatNumber(report.belief_sum_error) + "); no answer is printed");
+  }
   if (scenario == nullptr) {
     WriteReport(game, report, o.format, std::cout);
   } else {
@@ -341,22 +369,32 @@ void AddSolveCommand(CLI::App& app) {
   auto o = std::make_shared<SolveOptions>();
   CLI::App* cmd = app.add_subcommand(
       "solve",
-      "Solve a game: a subgame-perfect equilibrium (backward induction; LP, MIP or enumeration "
-      "for subgames with imperfect information), certified");
+      "Solve a game: a subgame-perfect (or Nash, or sequential) equilibrium (backward induction; "
+      "LP, Lemke, MIP or enumeration for subgames with imperfect information), certified");
   cmd->add_option("FILE", o->file,
                   "Gambit .efg or .nfg file ('-' for standard input), or a scenario file (.toml; on "
                   "standard input, recognised by its first character: '#', '[' or a key)")
       ->required();
   cmd->add_flag("--exact", o->exact, "Exact rational arithmetic (fractions in the output)");
   cmd->add_option("--method", o->method,
-                  "auto, bi, lp, mip or pure: how subgames with imperfect information are solved "
-                  "(auto: lp for 2-player constant-sum, mip for 2-player, pure otherwise)")
+                  "auto, bi, lp, lcp, mip or pure: how subgames with imperfect information are "
+                  "solved (auto: lp for 2-player constant-sum, lcp (Lemke) for other 2-player "
+                  "subgames, mip when an equilibrium is selected, pure for more players)")
       ->transform(CLI::CheckedTransformer(std::map<std::string, SolveMethod>{
           {"auto", SolveMethod::kAuto},
           {"bi", SolveMethod::kBackwardInduction},
           {"lp", SolveMethod::kLp},
+          {"lcp", SolveMethod::kLcp},
           {"mip", SolveMethod::kMip},
           {"pure", SolveMethod::kPure}}));
+  cmd->add_option("--concept", o->solution_concept,
+                  "spe (subgame-perfect, the default), nash (a Nash equilibrium of the whole game) or "
+                  "sequential (a quasi-perfect, hence sequential, equilibrium with beliefs at every "
+                  "information set; two players moving per subgame with imperfect information)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, SolutionConcept>{
+          {"spe", SolutionConcept::kSubgamePerfect},
+          {"nash", SolutionConcept::kNash},
+          {"sequential", SolutionConcept::kSequential}}));
   cmd->add_option("--ties", o->ties, "Rule at ties: first or last listed best action")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, TieRule>{{"first", TieRule::kFirst}, {"last", TieRule::kLast}}));
@@ -379,7 +417,9 @@ void AddSolveCommand(CLI::App& app) {
                   "Largest number of pure profiles --method pure may check in one subgame")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  AddTimeLimitFlag(cmd, &o->time_limit, "Seconds per LP or MIP (0: none); reaching it is a failure (exit 1)");
+  AddTimeLimitFlag(cmd, &o->time_limit,
+                   "Seconds per LP, LCP or MIP (0: none, but the MIP then stops after 600 s per solver "
+                   "call); reaching it is a failure (exit 1)");
   AddLimitFlags(cmd, &o->limit_flags);
   cmd->add_flag("--verbose", o->verbose, "Show the LP/MIP solver's log on standard error");
   cmd->add_option("--threads", o->threads, "OpenMP threads (0: all cores)")

@@ -98,6 +98,20 @@ std::vector<InfosetId> ListedInfosets(const Game& game, const BehaviorProfile<T>
   return listed;
 }
 
+// Per decision information set with more than one node: its nodes, by id (the sets beliefs are
+// printed for).
+std::vector<std::pair<InfosetId, std::vector<NodeId>>> BeliefSets(const Game& game) {
+  std::vector<std::vector<NodeId>> members(static_cast<std::size_t>(game.NumInfosets()));
+  for (NodeId v = 0; v < game.NumNodes(); ++v) {
+    if (game.Kind(v) == NodeKind::kDecision) members[static_cast<std::size_t>(game.Infoset(v))].push_back(v);
+  }
+  std::vector<std::pair<InfosetId, std::vector<NodeId>>> sets;
+  for (InfosetId h = 0; h < game.NumInfosets(); ++h) {
+    if (members[static_cast<std::size_t>(h)].size() > 1) sets.emplace_back(h, std::move(members[static_cast<std::size_t>(h)]));
+  }
+  return sets;
+}
+
 std::string PlayerList(const Game& game, const std::vector<int>& players) {
   std::string out;
   for (int p : players) out += (out.empty() ? "" : ", ") + game.PlayerName(p);
@@ -178,7 +192,7 @@ void WriteText(const Game& game, const SolveReport<T>& r, std::ostream& out) {
   }
   if (r.profile != nullptr) {
     const std::vector<InfosetId> listed = ListedInfosets(game, *r.profile);
-    const std::vector<int> numbers = game.InfosetNumbers();
+    const std::vector<std::int64_t> numbers = game.InfosetNumbers();
     out << "\nbehaviour strategies (information sets with several nodes or a mixed choice): "
         << listed.size() << '\n';
     for (const InfosetId h : listed) {
@@ -189,6 +203,21 @@ void WriteText(const Game& game, const SolveReport<T>& r, std::ostream& out) {
             << FormatNumber(r.profile->Prob(game, h, a));
       }
       out << '\n';
+    }
+    if (r.beliefs != nullptr) {
+      const auto sets = BeliefSets(game);
+      out << "\nbeliefs (information sets with several nodes): " << sets.size() << '\n';
+      for (const auto& [h, nodes] : sets) {
+        out << "  " << game.PlayerName(game.InfosetPlayer(h)) << " set " << numbers[h]
+            << (game.InfosetName(h).empty() ? "" : " " + Quote(game.InfosetName(h))) << ":";
+        for (std::size_t k = 0; k < nodes.size(); ++k) {
+          std::string history;
+          for (const std::string& label : game.PathLabels(nodes[k])) history += (history.empty() ? "" : " ") + label;
+          out << (k ? ", " : " ") << "node " << nodes[k] << " [" << history << "] "
+              << FormatNumber((*r.beliefs)[static_cast<std::size_t>(nodes[k])]);
+        }
+        out << '\n';
+      }
     }
     out << "\nsubgames with imperfect information: " << r.subgames.size() << '\n';
     for (const SubgameSolution<T>& sub : r.subgames) {
@@ -240,15 +269,23 @@ nlohmann::ordered_json ReportJson(const Game& game, const SolveReport<T>& r) {
   j["title"] = game.Title();
   j["players"] = nlohmann::ordered_json::array();
   for (int p = 1; p <= game.NumPlayers(); ++p) j["players"].push_back(game.PlayerName(p));
+  // Names may repeat (two players called ""): the numbers, in the same order, tell them apart.
+  j["player_numbers"] = nlohmann::ordered_json::array();
+  for (int p = 1; p <= game.NumPlayers(); ++p) j["player_numbers"].push_back(p);
   j["exact"] = r.exact;
   j["method"] = r.method;
   j["tie_rule"] = r.tie_rule;
   j["selection"] = r.selection;
+  j["concept"] = r.concept_name;
   j["verified"] = r.verified;
   {
     nlohmann::ordered_json gains = nlohmann::ordered_json::array();
     for (const T& g : r.max_gain) gains.push_back(JsonNumber(g));
     j["certificate"] = {{"check", r.certificate}, {"max_gain", std::move(gains)}};
+    if (r.beliefs != nullptr) {
+      j["certificate"]["bayes_error"] = JsonNumber(r.bayes_error);
+      j["certificate"]["belief_sum_error"] = JsonNumber(r.belief_sum_error);
+    }
   }
   j["threads"] = r.threads;
   j["complete"] = r.complete;
@@ -266,6 +303,7 @@ nlohmann::ordered_json ReportJson(const Game& game, const SolveReport<T>& r) {
       nlohmann::ordered_json move{{"node", m.node},
                           {"label", game.NodeName(m.node)},
                           {"player", PlayerName(game, player)},
+                          {"player_number", player},
                           {"action", game.ActionName(h, m.action)}};
       if (player == kChancePlayer || r.profile != nullptr) {
         move["probability"] = JsonNumber(MoveProbability(game, r, m.node, m.action));
@@ -292,11 +330,12 @@ nlohmann::ordered_json ReportJson(const Game& game, const SolveReport<T>& r) {
     j["ties"].push_back({{"node", tie.node},
                          {"label", game.NodeName(tie.node)},
                          {"player", game.PlayerName(game.Player(tie.node))},
+                         {"player_number", game.Player(tie.node)},
                          {"actions", std::move(actions)},
                          {"on_path", static_cast<bool>(r.tie_on_path[i])}});
   }
   if (r.profile != nullptr) {
-    const std::vector<int> numbers = game.InfosetNumbers();
+    const std::vector<std::int64_t> numbers = game.InfosetNumbers();
     j["strategies"] = nlohmann::ordered_json::array();
     for (InfosetId h = 0; h < game.NumInfosets(); ++h) {
       if (game.InfosetPlayer(h) == kChancePlayer) continue;
@@ -306,9 +345,26 @@ nlohmann::ordered_json ReportJson(const Game& game, const SolveReport<T>& r) {
                            {"probability", JsonNumber(r.profile->Prob(game, h, a))}});
       }
       j["strategies"].push_back({{"player", game.PlayerName(game.InfosetPlayer(h))},
+                                 {"player_number", game.InfosetPlayer(h)},
                                  {"infoset", numbers[h]},
                                  {"label", game.InfosetName(h)},
                                  {"actions", std::move(actions)}});
+    }
+    if (r.beliefs != nullptr) {
+      j["beliefs"] = nlohmann::ordered_json::array();
+      for (const auto& [h, nodes] : BeliefSets(game)) {
+        nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+        for (const NodeId v : nodes) {
+          entries.push_back({{"node", v},
+                             {"history", game.PathLabels(v)},
+                             {"probability", JsonNumber((*r.beliefs)[static_cast<std::size_t>(v)])}});
+        }
+        j["beliefs"].push_back({{"player", game.PlayerName(game.InfosetPlayer(h))},
+                                {"player_number", game.InfosetPlayer(h)},
+                                {"infoset", numbers[h]},
+                                {"label", game.InfosetName(h)},
+                                {"nodes", std::move(entries)}});
+      }
     }
     j["subgames"] = nlohmann::ordered_json::array();
     for (const SubgameSolution<T>& sub : r.subgames) {
@@ -317,11 +373,16 @@ nlohmann::ordered_json ReportJson(const Game& game, const SolveReport<T>& r) {
       for (const T& v : sub.payoffs) payoffs.push_back(JsonNumber(v));
       for (const T& v : sub.gain) gains.push_back(JsonNumber(v));
       nlohmann::ordered_json players = nlohmann::ordered_json::array();
-      for (int p : sub.players) players.push_back(game.PlayerName(p));
+      nlohmann::ordered_json player_numbers = nlohmann::ordered_json::array();
+      for (int p : sub.players) {
+        players.push_back(game.PlayerName(p));
+        player_numbers.push_back(p);
+      }
       nlohmann::ordered_json entry{{"root", sub.root},
                                    {"label", game.NodeName(sub.root)},
                                    {"method", MethodName(sub.method)},
                                    {"players", std::move(players)},
+                                   {"player_numbers", std::move(player_numbers)},
                                    {"nodes", sub.nodes},
                                    {"infosets", sub.infosets},
                                    {"payoffs", std::move(payoffs)},
@@ -332,6 +393,7 @@ nlohmann::ordered_json ReportJson(const Game& game, const SolveReport<T>& r) {
         entry["lp_columns"] = sub.lp_columns;
         entry["lp_integer_columns"] = sub.lp_integer_columns;
       }
+      if (sub.method == SolveMethod::kLcp) entry["lcp_rows"] = sub.lp_rows;
       if (sub.method == SolveMethod::kPure) entry["pure_equilibria_seen"] = sub.pure_equilibria;
       j["subgames"].push_back(std::move(entry));
     }

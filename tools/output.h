@@ -40,6 +40,11 @@ struct SolveReport {
   std::vector<SubgameSolution<T>> subgames;
   std::int64_t backward_induction_steps = 0;
   std::string selection;  // "any", "max-total-payoff", "max-prob PATTERN", "min-prob PATTERN"
+  std::string concept_name = "spe";  // "spe", "nash" or "sequential" (--concept)
+  // --concept sequential: the belief at every node id (see SpeSolution::beliefs), and the
+  // assessment certificate's largest errors; null otherwise.
+  const std::vector<T>* beliefs = nullptr;
+  T bayes_error = T(0), belief_sum_error = T(0);
 };
 
 // The JSON form of a report, for commands that add keys to it (solve on a scenario).

@@ -503,6 +503,7 @@ class EfgParser {
         builder_->AddChanceAction(actions_[k], probabilities_[k]);
       }
       infosets_[0].Insert(set_number, infoset);
+      builder_->SetInfosetFileNumber(infoset, set_number);
     } else if (actions > 0) {
       const LabelId name_id = builder_->InternLabel(set_name);
       // Sets mostly repeat the previous set's action names ("a" "b"): then their ids are known.
@@ -520,6 +521,7 @@ class EfgParser {
       }
       infoset = builder_->AddInfosetInterned(player, name_id, action_ids_.data(), actions);
       infosets_[static_cast<std::size_t>(player)].Insert(set_number, infoset);
+      builder_->SetInfosetFileNumber(infoset, set_number);
     } else if (infoset != kNoInfoset) {
       actions = builder_->NumActions(infoset);
     }
@@ -632,6 +634,7 @@ class EfgParser {
     if (h == NumberMap::kAbsent) {
       h = builder_->BeginInfoset(player, name);
       map.Insert(number, h);
+      builder_->SetInfosetFileNumber(h, number);
       if (player == kChancePlayer) sum_ = 0;
       lex_.Next();
       while (lex_.token() == Token::kString) {

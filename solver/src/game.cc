@@ -40,7 +40,7 @@ MemoryReport Game::Memory() const {
   }
   report.label_bytes = Bytes(node_label_) + Bytes(infoset_label_) + Bytes(action_label_) +
                        Bytes(outcome_label_) + labels_.MemoryBytes() + title_.capacity() +
-                       comment_.capacity();
+                       comment_.capacity() + infoset_file_number_.capacity() * sizeof(std::int64_t);
   return report;
 }
 
@@ -58,9 +58,14 @@ std::vector<NodeId> Game::Preorder() const {
   return order;
 }
 
-std::vector<int> Game::InfosetNumbers() const {
-  std::vector<int> numbers(static_cast<std::size_t>(NumInfosets()), 0);
-  std::vector<int> next(static_cast<std::size_t>(NumPlayers()) + 1, 1);
+std::vector<std::int64_t> Game::InfosetNumbers() const {
+  // The file's numbers, when every set has one (readers give every set its number).
+  if (infoset_file_number_.size() == static_cast<std::size_t>(NumInfosets()) &&
+      std::find(infoset_file_number_.begin(), infoset_file_number_.end(), 0) == infoset_file_number_.end()) {
+    return infoset_file_number_;
+  }
+  std::vector<std::int64_t> numbers(static_cast<std::size_t>(NumInfosets()), 0);
+  std::vector<std::int64_t> next(static_cast<std::size_t>(NumPlayers()) + 1, 1);
   for (const NodeId n : Preorder()) {
     const InfosetId h = Infoset(n);
     if (h >= 0 && numbers[h] == 0) numbers[h] = next[InfosetPlayer(h)]++;

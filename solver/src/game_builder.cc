@@ -11,6 +11,16 @@
 namespace ncpmi {
 namespace {
 
+// Moves the file numbers of information sets (if any) to the sets' new ids; new_of_old has one
+// entry per set. Sets without a recorded number keep 0.
+void PermuteFileNumbers(std::vector<std::int64_t>* numbers, const InfosetId* new_of_old, std::size_t count) {
+  if (numbers->empty()) return;
+  numbers->resize(count, 0);
+  std::vector<std::int64_t> moved(count, 0);
+  for (std::size_t h = 0; h < count; ++h) moved[static_cast<std::size_t>(new_of_old[h])] = (*numbers)[h];
+  *numbers = std::move(moved);
+}
+
 std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
 
 std::string DescribeNode(NodeId id, const std::string& label) {
@@ -399,6 +409,7 @@ Game GameBuilder::FinalizeStream() {
   }
 
   // Pass 2: information sets and their actions to their new ids.
+  PermuteFileNumbers(&g.infoset_file_number_, infoset_new.data(), size(num_infosets));
   {
     Array<std::int32_t> infoset_player(size(num_infosets));
     Array<LabelId> infoset_label(size(num_infosets)), action_label(size(next_action));
@@ -482,6 +493,11 @@ void GameBuilder::RenumberInfosetsBreadthFirst(Game* game) {
     }
   }
   action_begin.push_back(static_cast<ActionId>(action_label.size()));
+  {
+    std::vector<InfosetId> new_of_old(order.size());
+    for (std::size_t k = 0; k < order.size(); ++k) new_of_old[static_cast<std::size_t>(order[k])] = static_cast<InfosetId>(k);
+    PermuteFileNumbers(&g.infoset_file_number_, new_of_old.data(), new_of_old.size());
+  }
   g.infoset_player_ = std::move(player);
   g.infoset_label_ = std::move(label);
   g.prob_begin_ = std::move(prob_begin);
@@ -706,6 +722,7 @@ bool GameBuilder::FinalizePreorder(Game* game) {
   Array<LabelId> infoset_label(size(num_infosets)), action_label(g.action_label_.size());
   Array<ActionId> action_begin(size(num_infosets) + 1);
   Array<StoredRational> chance_prob(g.chance_prob_.size());
+  PermuteFileNumbers(&g.infoset_file_number_, infoset_new.data(), size(num_infosets));
   for (InfosetId h = 0; h < num_infosets; ++h) {
     const InfosetId hn = infoset_new[h];
     infoset_player[hn] = g.infoset_player_[h];

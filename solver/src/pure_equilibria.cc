@@ -41,7 +41,8 @@ T Score(const Game& game, const EquilibriumObjective& selection, const NashCerti
 
 template <class T>
 PureEquilibriumSearch<T> FindPureEquilibrium(const Game& game, const EquilibriumObjective& selection,
-                                             std::uint64_t max_profiles) {
+                                             std::uint64_t max_profiles,
+                                             const std::function<bool(const BehaviorProfile<T>&)>& accept) {
   const GameStructure structure = AnalyzeStructure(game);
   if (!structure.perfect_recall) {
     throw UnsupportedError("pure-strategy enumeration needs perfect recall: information set " +
@@ -72,7 +73,7 @@ PureEquilibriumSearch<T> FindPureEquilibrium(const Game& game, const Equilibrium
   while (true) {
     ++search.profiles_checked;
     NashCertificate<T> certificate = CertifyNashPerfectRecall(game, profile);
-    if (certificate.verified) {
+    if (certificate.verified && (!accept || accept(profile))) {
       ++search.equilibria;
       if (selection.kind == EquilibriumObjective::Kind::kAny) {
         search.found = true;
@@ -106,9 +107,11 @@ PureEquilibriumSearch<T> FindPureEquilibrium(const Game& game, const Equilibrium
   }
 }
 
-template PureEquilibriumSearch<double> FindPureEquilibrium(const Game&, const EquilibriumObjective&,
-                                                           std::uint64_t);
-template PureEquilibriumSearch<Rational> FindPureEquilibrium(const Game&, const EquilibriumObjective&,
-                                                             std::uint64_t);
+template PureEquilibriumSearch<double> FindPureEquilibrium(
+    const Game&, const EquilibriumObjective&, std::uint64_t,
+    const std::function<bool(const BehaviorProfile<double>&)>&);
+template PureEquilibriumSearch<Rational> FindPureEquilibrium(
+    const Game&, const EquilibriumObjective&, std::uint64_t,
+    const std::function<bool(const BehaviorProfile<Rational>&)>&);
 
 }  // namespace ncpmi

@@ -3,14 +3,18 @@
 #include "ncpmi/eq/spe_solver.h"
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <utility>
 
 #include "ncpmi/bi/number_traits.h"
+#include "ncpmi/eq/assessment.h"
 #include "ncpmi/eq/certificate.h"
 #include "ncpmi/eq/lp_solvers.h"
 #include "ncpmi/eq/pure_equilibria.h"
+#include "ncpmi/eq/quasi_perfect.h"
+#include "ncpmi/eq/sequence_form_lcp.h"
 #include "ncpmi/game/error.h"
 #include "ncpmi/game/game_builder.h"
 #include "ncpmi/game/structure.h"
@@ -24,11 +28,25 @@ const char* MethodName(SolveMethod method) {
     case SolveMethod::kLp: return "sequence-form-lp";
     case SolveMethod::kMip: return "sequence-form-mip";
     case SolveMethod::kPure: return "pure-enumeration";
+    case SolveMethod::kLcp: return "sequence-form-lcp";
+    case SolveMethod::kPerturbedLcp: return "perturbed-sequence-form-lcp";
+  }
+  return "?";
+}
+
+const char* ConceptName(SolutionConcept concept_kind) {
+  switch (concept_kind) {
+    case SolutionConcept::kSubgamePerfect: return "spe";
+    case SolutionConcept::kNash: return "nash";
+    case SolutionConcept::kSequential: return "sequential";
   }
   return "?";
 }
 
 namespace {
+
+// --time-limit's value for the MIP when none is given (seconds per GLPK call).
+constexpr double kDefaultMipSeconds = 600;
 
 Rational ToRational(double value) { return Rational(value); }  // exact: a double is dyadic
 const Rational& ToRational(const Rational& value) { return value; }
@@ -61,8 +79,13 @@ class Decomposition {
     const std::uint64_t value_bytes = NumberTraits<T>::kExact ? 80 : sizeof(T);
     CheckNodeBudget(n, static_cast<std::uint64_t>(players_) * value_bytes + 2 * value_bytes + 16,
                     options_.limits, "the subgame decomposition of the game");
+    CheckConcept();
+    // Nash of a game with imperfect information: the whole game is the one subgame to solve.
+    const bool whole = options_.solution_concept == SolutionConcept::kNash && !game_.IsPerfectInformation();
+    const std::vector<NodeId> subgame_roots = whole ? std::vector<NodeId>{0} : structure.subgame_roots;
     is_root_.assign(n, 0);
-    for (const NodeId r : structure.subgame_roots) is_root_[static_cast<std::size_t>(r)] = 1;
+    for (const NodeId r : subgame_roots) is_root_[static_cast<std::size_t>(r)] = 1;
+    if (Sequential()) beliefs_.assign(n, T(1));
     value_.assign(n * static_cast<std::size_t>(players_), T(0));
     match_.assign(n, 0.0);
     for (NodeId v = 0; v < game_.NumNodes(); ++v) {
@@ -77,7 +100,7 @@ class Decomposition {
     solution_.profile = ChanceOnlyProfile<T>(game_);
     solution_.max_gain.assign(static_cast<std::size_t>(players_), T(0));
     solution_.verified = true;
-    std::vector<NodeId> roots = structure.subgame_roots;
+    std::vector<NodeId> roots = subgame_roots;
     std::sort(roots.begin(), roots.end(), std::greater<NodeId>());
     for (const NodeId r : roots) {
       if (IsSingleStep(r)) {
@@ -89,6 +112,7 @@ class Decomposition {
     std::sort(solution_.ties.begin(), solution_.ties.end(),
               [](const Tie& a, const Tie& b) { return a.node < b.node; });
     for (int i = 1; i <= players_; ++i) solution_.root_payoffs.push_back(Value(0, i));
+    if (Sequential()) CertifyWholeAssessment();
     return std::move(solution_);
   }
 
@@ -97,6 +121,41 @@ class Decomposition {
     return value_[static_cast<std::size_t>(v) * static_cast<std::size_t>(players_) +
                   static_cast<std::size_t>(player - 1)];
   }
+  void RaiseMaxGain(int player, const T& gain) {
+    T& largest = solution_.max_gain[static_cast<std::size_t>(player - 1)];
+    if (gain > largest) largest = gain;
+  }
+
+  bool Sequential() const { return options_.solution_concept == SolutionConcept::kSequential; }
+
+  void CheckConcept() const {
+    if (!Sequential()) return;
+    if (options_.method != SolveMethod::kAuto && options_.method != SolveMethod::kLcp) {
+      throw InputError(std::string("--concept sequential solves subgames with imperfect information by the "
+                                   "perturbed sequence-form LCP; --method ") +
+                       MethodName(options_.method) + " does not apply (use --method auto or lcp)");
+    }
+    if (options_.selection != EquilibriumObjective::Kind::kAny) {
+      throw InputError("--concept sequential finds one sequential equilibrium and cannot select one "
+                       "(drop --objective, --maximize-prob and --minimize-prob)");
+    }
+  }
+
+  // The assessment of the whole game: behaviour and beliefs assembled from the subgames.
+  void CertifyWholeAssessment() {
+    for (NodeId v = 0; v < game_.NumNodes(); ++v) {
+      if (game_.IsTerminal(v)) beliefs_[static_cast<std::size_t>(v)] = T(0);
+    }
+    Assessment<T> assessment{solution_.profile, beliefs_};
+    const AssessmentCertificate<T> certificate = CertifyAssessment(game_, assessment);
+    solution_.assessment_verified = certificate.verified;
+    solution_.bayes_error = certificate.bayes_error;
+    solution_.belief_sum_error = certificate.sum_error;
+    if (!certificate.verified) solution_.verified = false;
+    for (int i = 1; i <= players_; ++i) RaiseMaxGain(i, certificate.gain[static_cast<std::size_t>(i - 1)]);
+    solution_.beliefs = std::move(assessment.belief);
+  }
+
   bool Selected(NodeId v) const {
     return !options_.selected_terminals.empty() &&
            options_.selected_terminals[static_cast<std::size_t>(v)] != 0;
@@ -150,9 +209,7 @@ class Decomposition {
     solution_.profile.Prob(game_, h, chosen) = T(1);
     T gain = best - Value(first + chosen, mover);
     if (gain < T(0)) gain = T(0);
-    if (gain > solution_.max_gain[static_cast<std::size_t>(mover - 1)]) {
-      solution_.max_gain[static_cast<std::size_t>(mover - 1)] = gain;
-    }
+    RaiseMaxGain(mover, gain);
   }
 
   // The selection decides among equally good actions first, then the tie rule.
@@ -272,14 +329,14 @@ class Decomposition {
     for (int i = 1; i <= players_; ++i) {
       if (moves[static_cast<std::size_t>(i)]) sub.players.push_back(i);
     }
-    sub.method = ChooseMethod(g, r, sub.players, widest);
+    sub.method = Sequential() ? SequentialMethod(sub.players) : ChooseMethod(g, r, sub.players, widest);
     EquilibriumObjective selection;
     selection.kind = options_.selection;
     if (options_.selection == EquilibriumObjective::Kind::kMaxProbability ||
         options_.selection == EquilibriumObjective::Kind::kMinProbability) {
       selection.leaf_weight = cut.leaf_weight;
     }
-    BehaviorProfile<T> profile = SolveWithMethod(g, r, sub, selection);
+    BehaviorProfile<T> profile = SolveWithMethod(g, r, sub, selection, cut);
     // The whole game's perfect recall was checked in Run(), and a subgame inherits it.
     const NashCertificate<T> certificate = CertifyNashPerfectRecall(g, profile);
     sub.payoffs = certificate.payoff;
@@ -288,11 +345,7 @@ class Decomposition {
     if (!certificate.verified) solution_.verified = false;
     for (int i = 1; i <= players_; ++i) {
       Value(r, i) = certificate.payoff[static_cast<std::size_t>(i - 1)];
-      if (certificate.gain[static_cast<std::size_t>(i - 1)] >
-          solution_.max_gain[static_cast<std::size_t>(i - 1)]) {
-        solution_.max_gain[static_cast<std::size_t>(i - 1)] =
-            certificate.gain[static_cast<std::size_t>(i - 1)];
-      }
+      RaiseMaxGain(i, certificate.gain[static_cast<std::size_t>(i - 1)]);
     }
     double match = 0;
     for (const auto& [leaf, p] : OutcomeOf(g, profile).terminals) {
@@ -313,6 +366,26 @@ class Decomposition {
 
   std::string Where(NodeId r) const { return "the subgame at " + DescribeNode(game_, r); }
 
+  // Two players: the perturbed LCP; more: pure profiles checked as assessments.
+  static SolveMethod SequentialMethod(const std::vector<int>& players) {
+    return players.size() > 2 ? SolveMethod::kPure : SolveMethod::kPerturbedLcp;
+  }
+
+  // A cut subgame's beliefs (by its node ids) to the game's nodes.
+  void CopyBeliefs(const Game& g, const CutSubgame& cut, const std::vector<T>& belief) {
+    for (NodeId k = 0; k < g.NumNodes(); ++k) {
+      if (!g.IsTerminal(k)) {
+        beliefs_[static_cast<std::size_t>(cut.original_node[static_cast<std::size_t>(k)])] =
+            belief[static_cast<std::size_t>(k)];
+      }
+    }
+  }
+
+  InputError TooManyPlayers(const char* flag, const char* programme, NodeId r, std::size_t players) const {
+    return InputError(std::string("--method ") + flag + " cannot solve " + Where(r) + ": " + std::to_string(players) +
+                      " players move in it; the sequence-form " + programme + " needs at most 2 (use --method pure)");
+  }
+
   SolveMethod ChooseMethod(const Game& g, NodeId r, const std::vector<int>& players,
                            InfosetId widest) const {
     const bool two = players.size() <= 2;
@@ -321,66 +394,103 @@ class Decomposition {
     switch (options_.method) {
       case SolveMethod::kAuto:
         if (!two) return SolveMethod::kPure;
-        return constant_sum ? SolveMethod::kLp : SolveMethod::kMip;
+        if (constant_sum) return SolveMethod::kLp;
+        // Lemke finds one equilibrium fast but cannot select one: selections stay with the MIP.
+        return options_.selection == EquilibriumObjective::Kind::kAny ? SolveMethod::kLcp
+                                                                       : SolveMethod::kMip;
       case SolveMethod::kBackwardInduction:
         throw InputError("--method bi cannot solve " + Where(r) + ": information set \"" +
                          g.InfosetName(widest) + "\" of player " +
                          std::to_string(g.InfosetPlayer(widest)) +
                          " has more than one node (use --method auto, lp, mip or pure)");
       case SolveMethod::kLp:
-        if (!two) {
-          throw InputError("--method lp cannot solve " + Where(r) + ": " +
-                           std::to_string(players.size()) +
-                           " players move in it; the sequence-form LP needs at most 2 (use "
-                           "--method pure)");
-        }
+        if (!two) throw TooManyPlayers("lp", "LP", r, players.size());
         if (!constant_sum) {
           throw InputError("--method lp cannot solve " + Where(r) +
                            ": it is not constant-sum (use --method mip)");
         }
         return SolveMethod::kLp;
       case SolveMethod::kMip:
-        if (!two) {
-          throw InputError("--method mip cannot solve " + Where(r) + ": " +
-                           std::to_string(players.size()) +
-                           " players move in it; the sequence-form MIP needs at most 2 (use "
-                           "--method pure)");
-        }
+        if (!two) throw TooManyPlayers("mip", "MIP", r, players.size());
         return SolveMethod::kMip;
+      case SolveMethod::kLcp:
+        if (!two) throw TooManyPlayers("lcp", "LCP", r, players.size());
+        if (options_.selection != EquilibriumObjective::Kind::kAny) {
+          throw InputError("--method lcp finds one equilibrium and cannot select one; use --method mip "
+                           "with --objective, --maximize-prob or --minimize-prob");
+        }
+        return SolveMethod::kLcp;
+      case SolveMethod::kPerturbedLcp: return SequentialMethod(players);
       case SolveMethod::kPure: return SolveMethod::kPure;
     }
     return SolveMethod::kPure;
   }
 
   BehaviorProfile<T> SolveWithMethod(const Game& g, NodeId r, SubgameSolution<T>& sub,
-                                     const EquilibriumObjective& selection) {
-    if (sub.method == SolveMethod::kPure) {
-      PureEquilibriumSearch<T> search = FindPureEquilibrium<T>(g, selection, options_.max_profiles);
-      if (!search.found) {
-        throw UnsupportedError(Where(r) + " has no pure-strategy equilibrium (" +
-                               std::to_string(search.profiles_checked) +
-                               " profiles checked); mixed equilibria of games with more than two "
-                               "players are not computed");
+                                     const EquilibriumObjective& selection, const CutSubgame& cut) {
+    if (sub.method == SolveMethod::kPerturbedLcp) {
+      QuasiPerfectResult<T> result = SolveQuasiPerfect<T>(g, SubgameLpOptions(r, selection));
+      sub.lp_rows = result.lcp_rows;
+      if (result.status != EquilibriumSolveStatus::kSolved) {
+        throw UnsupportedError(std::string(MethodName(sub.method)) + " failed on " + Where(r) + ": " +
+                               result.message);
       }
+      CopyBeliefs(g, cut, result.assessment.belief);
+      return std::move(result.assessment.profile);
+    }
+    if (sub.method == SolveMethod::kPure) {
+      // Sequential: a pure equilibrium counts only with an assessment that passes, the beliefs
+      // those of trembles of equal order (consistent by construction; sound, not complete).
+      std::function<bool(const BehaviorProfile<T>&)> accept;
+      if (Sequential()) {
+        accept = [&g](const BehaviorProfile<T>& profile) {
+          return CertifyAssessment(g, Assessment<T>{profile, EqualTrembleBeliefs(g, profile)}).verified;
+        };
+      }
+      PureEquilibriumSearch<T> search = FindPureEquilibrium<T>(g, selection, options_.max_profiles, accept);
+      if (!search.found) {
+        throw UnsupportedError(
+            Where(r) + (Sequential() ? " has no pure-strategy sequential equilibrium with the beliefs of "
+                                       "trembles of equal order ("
+                                     : " has no pure-strategy equilibrium (") +
+            std::to_string(search.profiles_checked) +
+            " profiles checked); mixed equilibria of games with more than two players are not computed");
+      }
+      if (Sequential()) CopyBeliefs(g, cut, EqualTrembleBeliefs(g, search.profile));
       sub.pure_equilibria = search.equilibria;
       return std::move(search.profile);
     }
+    LpOptions lp = SubgameLpOptions(r, selection);
+    // The MIP can run for hours on a few hundred nodes: without --time-limit it gets a default
+    // one, so that no solve runs unbounded without saying so.
+    const bool default_limit = sub.method == SolveMethod::kMip && lp.time_limit_seconds <= 0;
+    if (default_limit) lp.time_limit_seconds = kDefaultMipSeconds;
+    LpEquilibrium<T> result = sub.method == SolveMethod::kLp    ? SolveConstantSumLp<T>(g, lp)
+                              : sub.method == SolveMethod::kLcp ? SolveSequenceFormLcp<T>(g, lp)
+                                                                : SolveGeneralSumMip<T>(g, lp);
+    sub.lp_rows = result.rows;
+    sub.lp_columns = result.columns;
+    sub.lp_integer_columns = result.integer_columns;
+    if (result.status != EquilibriumSolveStatus::kSolved) {
+      const bool timed_out = default_limit && result.status == EquilibriumSolveStatus::kLimitReached;
+      throw UnsupportedError(std::string(MethodName(sub.method)) + " failed on " + Where(r) +
+                             ": " + result.message +
+                             (timed_out ? " (the MIP's default limit of " + std::to_string(static_cast<int>(kDefaultMipSeconds)) +
+                                              " s per solver call; set --time-limit, or use --method lcp when no "
+                                              "equilibrium selection is needed)"
+                                        : std::string()));
+    }
+    return std::move(result.profile);
+  }
+
+  LpOptions SubgameLpOptions(NodeId r, const EquilibriumObjective& selection) const {
     LpOptions lp;
     lp.verbose = options_.verbose;
     lp.time_limit_seconds = options_.time_limit_seconds;
     lp.objective = selection;
     lp.limits = options_.limits;
     lp.subject = Where(r);
-    LpEquilibrium<T> result = sub.method == SolveMethod::kLp ? SolveConstantSumLp<T>(g, lp)
-                                                             : SolveGeneralSumMip<T>(g, lp);
-    sub.lp_rows = result.rows;
-    sub.lp_columns = result.columns;
-    sub.lp_integer_columns = result.integer_columns;
-    if (result.status != EquilibriumSolveStatus::kSolved) {
-      throw UnsupportedError(std::string(MethodName(sub.method)) + " failed on " + Where(r) +
-                             ": " + result.message);
-    }
-    return std::move(result.profile);
+    return lp;
   }
 
   const Game& game_;
@@ -389,6 +499,7 @@ class Decomposition {
   std::vector<char> is_root_;
   std::vector<T> value_;     // node-major: leaves and solved subgame roots
   std::vector<double> match_;  // probability of reaching a selected terminal node from here
+  std::vector<T> beliefs_;     // kSequential: per node id
   SpeSolution<T> solution_;
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "ncpmi/eq/behavior_profile.h"
@@ -25,10 +26,13 @@ struct PureEquilibriumSearch {
 // lexicographic order with the first information set varying slowest — and keeps those where no
 // player gains by ANY deviation (a best response over all of the player's information sets, not
 // only one at a time). kAny stops at the first; the other selections scan all and keep the best
-// (the first among equals). Throws UnsupportedError without perfect recall, or when the number of
-// profiles exceeds max_profiles (the message gives the number). O(profiles × nodes × players).
+// (the first among equals). `accept`, when given, is asked about every equilibrium met and those it
+// refuses are passed over (the sequential concept checks an assessment there). Throws
+// UnsupportedError without perfect recall, or when the number of profiles exceeds max_profiles
+// (the message gives the number). O(profiles × nodes × players).
 template <class T>
-PureEquilibriumSearch<T> FindPureEquilibrium(const Game& game, const EquilibriumObjective& selection,
-                                             std::uint64_t max_profiles);
+PureEquilibriumSearch<T> FindPureEquilibrium(
+    const Game& game, const EquilibriumObjective& selection, std::uint64_t max_profiles,
+    const std::function<bool(const BehaviorProfile<T>&)>& accept = {});
 
 }  // namespace ncpmi

@@ -13,12 +13,24 @@
 
 namespace ncpmi {
 
-enum class SolveMethod { kAuto, kBackwardInduction, kLp, kMip, kPure };
+enum class SolveMethod { kAuto, kBackwardInduction, kLp, kMip, kPure, kLcp, kPerturbedLcp };
 
-// "auto", "backward-induction", "sequence-form-lp", "sequence-form-mip", "pure-enumeration".
+// "auto", "backward-induction", "sequence-form-lp", "sequence-form-mip", "pure-enumeration",
+// "sequence-form-lcp", "perturbed-sequence-form-lcp".
 const char* MethodName(SolveMethod method);
 
+// What is computed. kSubgamePerfect: today's decomposition. kNash: a Nash equilibrium of the
+// whole game (imperfect information: the whole game is solved as one subgame; perfect information:
+// backward induction, whose answer is also Nash). kSequential: the decomposition, with every
+// subgame with imperfect information solved for a quasi-perfect equilibrium (two players moving in
+// it) and beliefs at every information set, certified as an assessment.
+enum class SolutionConcept { kSubgamePerfect, kNash, kSequential };
+
+// "spe", "nash", "sequential".
+const char* ConceptName(SolutionConcept concept_kind);
+
 struct SpeOptions {
+  SolutionConcept solution_concept = SolutionConcept::kSubgamePerfect;
   SolveMethod method = SolveMethod::kAuto;  // kAuto chooses per subgame (see SolveSubgamePerfect)
   TieRule tie_rule = TieRule::kFirst;       // at ties of single-node (perfect-information) steps
   EquilibriumObjective::Kind selection = EquilibriumObjective::Kind::kAny;
@@ -26,7 +38,9 @@ struct SpeOptions {
   std::vector<char> selected_terminals;
   std::uint64_t max_profiles = 1000000;  // guard of pure-strategy enumeration, per subgame
   bool verbose = false;                  // GLPK's log on standard error
-  double time_limit_seconds = 0;         // per LP or MIP; 0: none
+  // Per LP, LCP or MIP call; 0: none, except for the MIP, which then gets 600 s per GLPK call (the
+  // failure message says so).
+  double time_limit_seconds = 0;
   // Memory guard (--max-memory): the decomposition's arrays and each subgame's LP or MIP are
   // estimated before they are allocated and refused with InputError over the limit.
   ResourceLimits limits;
@@ -56,6 +70,11 @@ struct SpeSolution {
   std::vector<T> max_gain;                 // per player, over every subgame and step
   bool verified = false;                   // every subgame's certificate holds
   std::vector<Tie> ties;                   // ties met at backward-induction steps, by node id
+  // kSequential only: the belief at every node (1 at singleton information sets, 0 at terminal
+  // nodes) and the assessment certificate of the whole game (its gains are in max_gain too).
+  std::vector<T> beliefs;
+  bool assessment_verified = false;
+  T bayes_error = T(0), belief_sum_error = T(0);
 };
 
 // A subgame-perfect equilibrium in behaviour strategies. Subgames are solved bottom-up (deepest
@@ -67,6 +86,10 @@ struct SpeSolution {
 // pure-strategy enumeration (any number), as options.method forces or kAuto chooses in that
 // order. Each such subgame is certified (every player's best deviation gain in it), and so is
 // each step, so `verified` means subgame-perfect by the one-subgame-at-a-time argument.
+// options.solution_concept changes this as SolutionConcept says; kSequential with more than two
+// players moving in one subgame with imperfect information enumerates pure profiles and keeps the
+// first whose assessment, with the beliefs of trembles of equal order, passes the certificate
+// (sound, not complete), and throws UnsupportedError when none does.
 // Throws InputError for imperfect recall, a method that cannot apply to a subgame (naming it) or
 // work over options.limits (naming the subgame and the figure), UnsupportedError when a method fails (no pure equilibrium, solver failure, limits).
 template <class T>

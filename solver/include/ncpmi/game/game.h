@@ -157,10 +157,16 @@ class Game {
   // O(n) time and memory.
   std::vector<NodeId> Preorder() const;
 
-  // Per information set, its number among its player's sets (chance: among chance events),
-  // 1-based, in order of first appearance in preorder: the numbers a normalised .efg file uses.
-  // Computed on demand (O(n)) because only messages need it; not stored, to keep nodes small.
-  std::vector<int> InfosetNumbers() const;
+  // Per information set, its number among its player's sets (chance: among chance events): the
+  // number the file gave it when the game was read from a file (InfosetFileNumber), otherwise
+  // 1-based in order of first appearance in preorder, the numbers a normalised .efg file uses.
+  // Computed on demand (O(n)) because only messages and reports need it.
+  std::vector<std::int64_t> InfosetNumbers() const;
+  // The number the game file gave information set h, or 0 when the game was not read from a
+  // file (built by a model, the generator or a cut).
+  std::int64_t InfosetFileNumber(InfosetId h) const {
+    return static_cast<std::size_t>(h) < infoset_file_number_.size() ? infoset_file_number_[static_cast<std::size_t>(h)] : 0;
+  }
 
   // Action labels from the root to n.
   std::vector<std::string> PathLabels(NodeId n) const;
@@ -195,6 +201,9 @@ class Game {
   Array<std::int32_t> prob_begin_;  // into chance_prob_; -1 for decision sets
   Array<LabelId> action_label_;
   Array<StoredRational> chance_prob_;
+  // Per information set, its number in the file read (empty: not read from a file). Counted with
+  // the labels in Memory(): like names, it is what the file called the set.
+  std::vector<std::int64_t> infoset_file_number_;
 
   Array<LabelId> outcome_label_;
   Array<StoredRational> payoff_;  // outcome-major, NumPlayers() per outcome

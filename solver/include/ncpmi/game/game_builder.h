@@ -94,6 +94,13 @@ class GameBuilder {
     for (std::size_t p = 0; p < players; ++p) game_.payoff_.push_back(payoffs[p]);
     return static_cast<OutcomeId>(game_.outcome_label_.size() - 1);
   }
+  // Records the number a game file gives information set h (readers call it for every set they
+  // create, so that reports can use the file's numbers; see Game::InfosetFileNumber).
+  void SetInfosetFileNumber(InfosetId h, std::int64_t number) {
+    auto& numbers = game_.infoset_file_number_;
+    if (numbers.size() <= static_cast<std::size_t>(h)) numbers.resize(static_cast<std::size_t>(h) + 1, 0);
+    numbers[static_cast<std::size_t>(h)] = number;
+  }
   InfosetId AddInfosetInterned(int player, LabelId name, const LabelId* actions, int count) {
     if (player < 1 || player > NumPlayers()) NoSuchPlayer(player);
     game_.infoset_player_.push_back(player);
