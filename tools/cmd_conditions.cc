@@ -426,7 +426,7 @@ void AddConditionsCommand(CLI::App& app) {
                   "Crisp outcome of rows where only some SPE settle: no (default: not settling) or yes")
       ->check(CLI::IsMember({"no", "yes"}));
   cmd->add_option("--max-equilibria", o->max_equilibria, "Cap on distinct SPE outcomes kept per node")
-      ->check(CLI::PositiveNumber);
+      ->check(WholeNumberAtLeast(1));
   AddTimeLimitFlag(cmd, &o->time_limit,
                    "Seconds for the 32 combinations (0: none); when reached, nothing is printed but a "
                    "one-line error (exit 1)");
@@ -434,7 +434,7 @@ void AddConditionsCommand(CLI::App& app) {
   cmd->callback([o] {
     ApplyThreads(o->threads);
     const ResourceLimits limits = o->limits.Limits();
-    const models::Scenario scenario = models::ReadScenarioFile(o->scenario);
+    const models::Scenario scenario = models::ReadScenarioFile(o->scenario, limits);
     (void)BuildScenarioWithin(scenario, limits);  // the scenario's own game, checked once up front
     models::ConditionsOptions options;
     options.time_limit_seconds = o->time_limit;

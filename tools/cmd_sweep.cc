@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -101,8 +103,12 @@ constexpr std::int64_t kPairPoints = 20;
 
 void Bench(const sweep::SweepSpec& spec, const SweepCliOptions& o) {
   const std::int64_t points = std::min(o.bench_points, spec.NumPoints());
-  const std::string dir = std::filesystem::temp_directory_path().string() + "/ncpmi-sweep-bench-" + std::to_string(::getpid());
-  std::filesystem::create_directories(dir);
+  // A private scratch directory (mkdtemp: an unpredictable name, mode 0700), so that nothing
+  // another user planted under $TMPDIR is used or written through.
+  std::string dir = std::filesystem::temp_directory_path().string() + "/ncpmi-sweep-bench-XXXXXX";
+  if (::mkdtemp(dir.data()) == nullptr) {
+    throw std::runtime_error(dir + ": cannot create the benchmark's scratch directory: " + std::strerror(errno));
+  }
   struct Cleanup {
     std::string dir;
     ~Cleanup() {
@@ -232,7 +238,7 @@ void AddSweepCommand(CLI::App& app) {
   AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
     const ResourceLimits limits = o->limits.Limits();
-    const sweep::SweepSpec spec = sweep::ReadSweepSpec(o->spec);
+    const sweep::SweepSpec spec = sweep::ReadSweepSpec(o->spec, limits);
     // The base scenario's game within the limits, once, so that a --max-nodes below it is an
     // error up front rather than an error row at every point.
     (void)BuildScenarioWithin(spec.base, limits);
