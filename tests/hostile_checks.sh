@@ -11,7 +11,7 @@ fail() {
   exit 1
 }
 no_temporaries() {
-  leftovers=$(find . -name '*.tmp' | head -5)
+  leftovers=$(find . -name '*.tmp*' | head -5)
   [ -z "$leftovers" ] || fail "temporary files left behind: $leftovers"
 }
 
@@ -183,6 +183,13 @@ case $case_name in
     [ $? -eq 2 ] || fail "parts of another sweep: exit status not 2"
     grep -Eq '^ncpmi: out\.csv\.parts: holds parts of a different sweep' err || fail "stderr: $(cat err)"
     [ -z "$(find out.csv.parts -name 'chunk-*')" ] || fail "chunks computed into another sweep's parts"
+    # A chunk that cannot be written (a file-size limit: EFBIG, as a full disk gives ENOSPC) names
+    # the reason; no temporary is left.
+    ( trap '' XFSZ; ulimit -f 2; exec "$exe" sweep "$big" -o full.csv --chunk 50 --progress never ) 2> err
+    [ $? -eq 1 ] || fail "a failed chunk write: exit status not 1"
+    grep -Eq '^ncpmi: full\.csv\.parts/chunk-[0-9]+\.tmp[0-9]+: error writing the file: File too large$' err ||
+      fail "stderr: $(cat err)"
+    no_temporaries
     ;;
 
   sweep-signals)
