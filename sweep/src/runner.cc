@@ -1,24 +1,22 @@
 // The sweep driver: chunk distribution over OpenMP threads (and MPI ranks), checksummed chunk
-// files, SIGINT handling, progress, and the final assembly by atomic rename.
+// files, SIGINT/SIGTERM/SIGHUP handling, progress, and the final assembly by atomic rename.
 #include "ncpmi/sweep/runner.h"
 
 #include <omp.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <filesystem>
-#include <cerrno>
-#include <cstring>
 #include <mutex>
-#include <optional>
 #include <stdexcept>
-
-#include <sys/stat.h>
 
 #include "ncpmi/game/error.h"
 #include "ncpmi/io/atomic_file.h"
