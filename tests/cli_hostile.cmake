@@ -104,6 +104,77 @@ ncpmi_hostile_exit(empty_stdin 2 "^ncpmi: <stdin>:1:1: the file is empty: expect
 ncpmi_hostile_exit(nfg_with_too_many_profiles 2 "^ncpmi: .*strategy profiles"
   sh -c "printf 'NFG 1 R \"x\" { \"a\" \"b\" } { 100000 100000 }\\n' | exec \"$1\" solve -" sh ${NCPMI_EXE})
 
+# --- deep TOML: refused by the pre-scan at the part beyond 64, before toml++ sees the text -------
+set(_deep_key "a dotted key of more than 64 parts \\(the deepest nesting allowed\\)$")
+ncpmi_hostile_exit(toml_deep_table_header 2 "^ncpmi: deep_header\\.toml:2:131: ${_deep_key}"
+  ${NCPMI_EXE} conditions deep_header.toml)
+ncpmi_hostile_exit(toml_deep_dotted_key 2 "^ncpmi: deep_key\\.toml:2:130: ${_deep_key}" ${NCPMI_EXE} solve deep_key.toml)
+ncpmi_hostile_exit(toml_deep_inline_tables 2
+  "^ncpmi: deep_inline\\.toml:1:[0-9]+: arrays and inline tables nested more than 64 deep$"
+  ${NCPMI_EXE} export deep_inline.toml -o never_written.efg)
+ncpmi_hostile_exit(toml_deep_dotted_key_sweep_spec 2 "^ncpmi: deep_key_spec\\.toml:2:[0-9]+: ${_deep_key}"
+  ${NCPMI_EXE} sweep deep_key_spec.toml -o never_written.csv)
+ncpmi_hostile_exit(toml_deep_arrays_sweep_spec 2
+  "^ncpmi: deep_array_spec\\.toml:1:[0-9]+: arrays and inline tables nested more than 64 deep$"
+  ${NCPMI_EXE} sweep deep_array_spec.toml -o never_written.csv)
+
+# --- devices, streams, FIFOs: one bounded reader, the format's first bytes checked first --------
+ncpmi_hostile_exit(dev_zero_game 2 "^ncpmi: /dev/zero:1:1: not a game file: expected 'EFG' .* found '[\\]x00" ${NCPMI_EXE} solve /dev/zero)
+ncpmi_hostile_exit(dev_urandom_game 2 "^ncpmi: /dev/urandom:[0-9]+:[0-9]+: not a game file" ${NCPMI_EXE} info /dev/urandom)
+ncpmi_hostile_exit(symlink_to_dev_zero_game 2 "^ncpmi: zero\\.efg:1:1: not a game file" ${NCPMI_EXE} convert zero.efg never_written.efg)
+ncpmi_hostile_exit(symlink_to_dev_zero_scenario 2 "^ncpmi: zero\\.toml:1:1: not a text file: control byte [\\]x00$"
+  ${NCPMI_EXE} conditions zero.toml)
+ncpmi_hostile_exit(symlink_to_dev_zero_sweep_spec 2 "^ncpmi: zero\\.toml:1:1: not a text file: control byte [\\]x00$"
+  ${NCPMI_EXE} sweep zero.toml -o never_written.csv)
+ncpmi_hostile_exit(symlink_to_dev_urandom_scenario 2 "^ncpmi: random\\.toml:[0-9]+:[0-9]+: not a text file: control byte [\\]x[0-9A-F]{2}$"
+  ${NCPMI_EXE} solve random.toml)
+ncpmi_hostile_exit(fifo_without_writer 2 "^ncpmi: fifo\\.efg:1:1: the file is empty" ${NCPMI_EXE} solve fifo.efg)
+ncpmi_hostile_exit(endless_blank_stdin 2
+  "^ncpmi: <stdin>: not a game file: more than 1 MiB of blank space and no 'EFG' or 'NFG' header$"
+  sh -c "yes '' | exec \"$1\" solve -" sh ${NCPMI_EXE})
+ncpmi_hostile_exit(endless_scenario_on_stdin 2
+  "^ncpmi: <stdin>: longer than 16\\.0 MiB, the most a scenario file may be \\(it is text written by hand\\)$"
+  sh -c "yes 'title = \"x\"' | exec \"$1\" conditions -" sh ${NCPMI_EXE})
+ncpmi_hostile_exit(scenario_over_max_memory 2
+  "^ncpmi: .*haiti-1994\\.toml: reading the file would need about [0-9.]+ KiB, above the memory limit of 1\\.0 KiB \\(--max-memory\\)$"
+  ${NCPMI_EXE} conditions ${PROJECT_SOURCE_DIR}/instances/haiti-1994.toml --max-memory 1K)
+ncpmi_hostile_exit(sweep_spec_over_max_memory 2
+  "^ncpmi: .*big\\.toml: reading the file would need about [0-9]+ B, above the memory limit of 100 B \\(--max-memory\\)$"
+  ${NCPMI_EXE} sweep ${CMAKE_CURRENT_SOURCE_DIR}/data/sweep/big.toml -o never_written.csv --max-memory 100)
+ncpmi_hostile_exit(merge_part_that_is_a_device 2 "^ncpmi: /dev/zero: a line longer than 16\\.0 MiB: not a sweep's output$"
+  ${NCPMI_EXE} merge -o never_written.csv /dev/zero)
+add_test(NAME cli.hostile.chunks_that_are_devices COMMAND sh ${_hostile_checks} chunk-devices ${NCPMI_EXE}
+  ${CMAKE_CURRENT_BINARY_DIR}/hostile_chunk_devices ${CMAKE_CURRENT_SOURCE_DIR}/data/sweep/small.toml)
+
+# --- allocation failure: one line naming the input, exit 2 (ulimit -v makes malloc fail) --------
+# Not under sanitizers: ASan reserves terabytes of address space, which ulimit -v refuses.
+if(NOT NCPMI_SANITIZE)
+  ncpmi_hostile_exit(out_of_memory_reading 2
+    "^ncpmi: big\\.efg: out of memory \\(an allocation failed; --max-memory refuses work it can estimate before allocating it\\)$"
+    sh -c "ulimit -v 60000 && exec \"$1\" solve big.efg --exact --threads 1 --max-memory 10G" sh ${NCPMI_EXE})
+  ncpmi_hostile_exit(out_of_memory_generating 2 "^ncpmi: out of memory \\(an allocation failed"
+    sh -c "ulimit -v 100000 && exec \"$1\" gen --nodes 2000000 --max-memory 10G -o never_written.efg" sh ${NCPMI_EXE})
+endif()
+
+# --- numeric flags: NaN and infinities refused, ranges as a person writes them -------------------
+ncpmi_hostile_exit(time_limit_nan 2
+  "^ncpmi: --time-limit: 'nan' is not a number of seconds: expected a finite number, 0 or more \\(see --help\\)$"
+  ${NCPMI_EXE} conditions ${PROJECT_SOURCE_DIR}/instances/haiti-1994.toml --time-limit nan)
+ncpmi_hostile_exit(time_limit_inf 2 "^ncpmi: --time-limit: 'inf' is not a number of seconds"
+  ${NCPMI_EXE} solve ${PROJECT_SOURCE_DIR}/instances/haiti_1994.efg --time-limit inf)
+ncpmi_hostile_exit(max_nodes_negative 2 "^ncpmi: --max-nodes: '-1' is not a whole number 0 or more \\(up to 19 digits\\) \\(see --help\\)$"
+  ${NCPMI_EXE} solve ${PROJECT_SOURCE_DIR}/instances/haiti_1994.efg --max-nodes -1)
+ncpmi_hostile_exit(max_profiles_zero 2 "^ncpmi: --max-profiles: '0' is not a whole number 1 or more \\(see --help\\)$"
+  ${NCPMI_EXE} solve ${PROJECT_SOURCE_DIR}/instances/haiti_1994.efg --max-profiles 0)
+
+# --- messages name their input -------------------------------------------------------------------
+ncpmi_hostile_exit(imperfect_recall_names_the_file 2
+  "^ncpmi: .*forgetful\\.efg: subgame-perfect equilibria need perfect recall: information set 2 of player 1 \\(\"Second\"\\) violates perfect recall: node "
+  ${NCPMI_EXE} solve ${CMAKE_CURRENT_SOURCE_DIR}/data/forgetful.efg --exact)
+ncpmi_hostile_exit(absent_minded_names_the_file 2
+  "^ncpmi: absent_minded\\.efg: subgame-perfect equilibria need perfect recall: information set 1 of player 1 \\(\"Exits\"\\) is absent-minded: node 0 \"First exit\" \\(the root\\) lies on the path to node 2 \"Second exit\""
+  ${NCPMI_EXE} solve absent_minded.efg)
+
 # --- limits -------------------------------------------------------------------------------------
 ncpmi_hostile_exit(file_over_max_memory 2 "^ncpmi: big\\.efg.*above the memory limit of 1\\.0 MiB \\(--max-memory\\)$"
   ${NCPMI_EXE} solve big.efg --max-memory 1M)
@@ -114,7 +185,7 @@ ncpmi_hostile_exit(gen_over_max_memory 2
   "^ncpmi: the game to generate would need about [0-9.]+ GiB \\(200,000,001 nodes at [0-9]+ bytes each\\), above the memory limit of 1\\.0 GiB \\(--max-memory\\)$"
   ${NCPMI_EXE} gen --nodes 100000000 --max-memory 1G -o never_written.efg)
 ncpmi_hostile_exit(lp_over_max_memory 2
-  "^ncpmi: the sequence-form LP of the subgame at node 1 \"Battle\" .*[(][0-9,]+ rows, [0-9,]+ columns, [0-9,]+ nonzeros[)] would need about .*\\(--max-memory\\)$"
+  "^ncpmi: .*simultaneous_toll\\.efg: the sequence-form LP of the subgame at node 1 \"Battle\" .*[(][0-9,]+ rows, [0-9,]+ columns, [0-9,]+ nonzeros[)] would need about .*\\(--max-memory\\)$"
   ${NCPMI_EXE} solve ${CMAKE_CURRENT_SOURCE_DIR}/data/simultaneous_toll.efg --max-memory 10K)
 ncpmi_hostile_exit(scenario_over_max_nodes 2 "^ncpmi: .*haiti-1994\\.toml: the scenario's game has [0-9,]+ nodes, above the limit of 10 \\(--max-nodes\\)$"
   ${NCPMI_EXE} conditions ${PROJECT_SOURCE_DIR}/instances/haiti-1994.toml --max-nodes 10)
@@ -131,8 +202,23 @@ add_test(NAME cli.hostile.failed_write_keeps_previous_file COMMAND sh ${_hostile
   ${CMAKE_CURRENT_BINARY_DIR}/hostile_write_fails ${PROJECT_SOURCE_DIR}/instances/haiti_1994.efg)
 add_test(NAME cli.hostile.bad_output_destination COMMAND sh ${_hostile_checks} bad-destination ${NCPMI_EXE}
   ${CMAKE_CURRENT_BINARY_DIR}/hostile_destination ${PROJECT_SOURCE_DIR}/instances/haiti_1994.efg)
+add_test(NAME cli.hostile.sweep_output_checked_first COMMAND sh ${_hostile_checks} sweep-output ${NCPMI_EXE}
+  ${CMAKE_CURRENT_BINARY_DIR}/hostile_sweep_output ${CMAKE_CURRENT_SOURCE_DIR}/data/sweep/small.toml
+  ${CMAKE_CURRENT_SOURCE_DIR}/data/sweep/big.toml)
+# SIGTERM and SIGHUP at 12 moments of a sweep drawn from a seeded generator (seed 16): never a
+# temporary left, and --resume completes the output byte-identical to an uninterrupted run.
+add_test(NAME cli.hostile.sweep_signals_leave_no_temporaries COMMAND sh ${_hostile_checks} sweep-signals ${NCPMI_EXE}
+  ${CMAKE_CURRENT_BINARY_DIR}/hostile_sweep_signals ${CMAKE_CURRENT_SOURCE_DIR}/data/sweep/big.toml 16 12)
+# Links planted by another user: in a shared (sticky) directory, and at the benchmark's old
+# predictable scratch names.
+add_test(NAME cli.hostile.planted_links_not_followed COMMAND sh ${_hostile_checks} planted-links ${NCPMI_EXE}
+  ${CMAKE_CURRENT_BINARY_DIR}/hostile_planted ${PROJECT_SOURCE_DIR}/instances/haiti_1994.efg
+  ${CMAKE_CURRENT_SOURCE_DIR}/data/sweep/small.toml)
 add_test(NAME cli.hostile.interrupted_write_leaves_no_output COMMAND sh ${_hostile_checks} interrupted-write ${NCPMI_EXE}
   ${CMAKE_CURRENT_BINARY_DIR}/hostile_interrupted)
 set_tests_properties(cli.hostile.conditions_time_limit cli.hostile.sweep_time_limit
   cli.hostile.failed_write_keeps_previous_file cli.hostile.bad_output_destination
-  cli.hostile.interrupted_write_leaves_no_output PROPERTIES PASS_REGULAR_EXPRESSION "ok: " TIMEOUT 120)
+  cli.hostile.interrupted_write_leaves_no_output cli.hostile.chunks_that_are_devices
+  cli.hostile.sweep_output_checked_first cli.hostile.planted_links_not_followed
+  PROPERTIES PASS_REGULAR_EXPRESSION "ok: " TIMEOUT 120)
+set_tests_properties(cli.hostile.sweep_signals_leave_no_temporaries PROPERTIES PASS_REGULAR_EXPRESSION "ok: " TIMEOUT 300)

@@ -236,10 +236,10 @@ string(CONCAT _re "^ncpmi: --method bi cannot solve the subgame at node 2 .*"
 ncpmi_cli_exit_test(solve_imperfect_information_bi 2 "${_re}"
   solve ${_cli_data}/imperfect_subgame.efg --method bi)
 ncpmi_cli_exit_test(solve_all_imperfect_information 1
-  "^ncpmi: backward induction needs perfect information"
+  "^ncpmi: .*imperfect_subgame\\.efg: backward induction needs perfect information"
   solve ${_cli_data}/imperfect_subgame.efg --all --exact)
 ncpmi_cli_exit_test(solve_forgetful 2
-  "^ncpmi: subgame-perfect equilibria need perfect recall: information set 2 of player 1 \\(\"Second\"\\)"
+  "^ncpmi: .*forgetful\\.efg: subgame-perfect equilibria need perfect recall: information set 2 of player 1 \\(\"Second\"\\) violates perfect recall: node"
   solve ${_cli_data}/forgetful.efg --exact)
 
 # --- solve: games with imperfect information (subgame decomposition, LP, MIP, enumeration) ------
@@ -297,7 +297,7 @@ ncpmi_cli_output_test(solve_three_players_pure
   "payoffs: A 1, B 1, C 1\n.*pure-enumeration, players A, B, C"
   solve ${_cli_data}/three_player_dilemma.efg --exact)
 ncpmi_cli_exit_test(solve_no_pure_equilibrium 1
-  "^ncpmi: the subgame at node 0 [(]the root[)] has no pure-strategy equilibrium"
+  "^ncpmi: .*three_player_cycle\\.efg: the subgame at node 0 [(]the root[)] has no pure-strategy equilibrium"
   solve ${_cli_data}/three_player_cycle.efg)
 ncpmi_cli_exit_test(solve_lp_not_constant_sum 2 "^ncpmi: --method lp cannot solve .*not constant-sum"
   solve ${_cli_data}/signalling_separating.efg --method lp)

@@ -11,7 +11,7 @@ fail() {
   exit 1
 }
 no_temporaries() {
-  leftovers=$(find . -name '*.tmp' | head -5)
+  leftovers=$(find . -name '*.tmp*' | head -5)
   [ -z "$leftovers" ] || fail "temporary files left behind: $leftovers"
 }
 
@@ -133,6 +133,122 @@ case $case_name in
     fi
     cmp -s ref.csv out.csv || fail "the resumed output differs from the uninterrupted run"
     [ ! -e out.csv.parts ] || fail "parts left behind"
+    ;;
+
+  chunk-devices)
+    # On --resume, chunk files that are devices, a FIFO or garbage are read as bounded streams,
+    # refused by their first bytes and computed again: the output is the uninterrupted run's.
+    spec=$1
+    "$exe" sweep "$spec" -o ref.csv --progress never 2>/dev/null || fail "reference run failed"
+    "$exe" sweep "$spec" -o out.csv --chunk 7 --progress never --time-limit 1e-9 2>/dev/null
+    [ -d out.csv.parts ] || fail "no out.csv.parts after the time limit"
+    ln -s /dev/zero out.csv.parts/chunk-00000000
+    ln -s /dev/urandom out.csv.parts/chunk-00000001
+    mkfifo out.csv.parts/chunk-00000002
+    head -c 100000 /dev/zero | tr '\000' x > out.csv.parts/chunk-00000003
+    "$exe" sweep "$spec" -o out.csv --chunk 7 --progress never --resume --max-memory 64M 2> err ||
+      fail "resume over device chunks failed: $(cat err)"
+    cmp -s ref.csv out.csv || fail "the output differs from the uninterrupted run"
+    [ ! -e out.csv.parts ] || fail "parts left behind"
+    # A manifest that is a device is no manifest: with chunks present, the directory is refused.
+    "$exe" sweep "$spec" -o out2.csv --chunk 7 --progress never --time-limit 1e-9 2>/dev/null
+    rm out2.csv.parts/manifest && ln -s /dev/zero out2.csv.parts/manifest && ln -s /dev/zero out2.csv.parts/chunk-00000000
+    "$exe" sweep "$spec" -o out2.csv --chunk 7 --progress never --resume 2> err
+    [ $? -eq 2 ] || fail "a /dev/zero manifest: exit status not 2"
+    grep -Eq '^ncpmi: out2\.csv\.parts: holds parts of a different sweep \(no valid manifest; ' err || fail "stderr: $(cat err)"
+    ;;
+
+  sweep-output)
+    # The output is checked before any point is computed: a directory, a missing or unwritable
+    # directory, parts of another sweep. Exit 2, one line, nothing created.
+    small=$1 big=$2
+    mkdir adir.csv
+    "$exe" sweep "$big" -o adir.csv --progress never 2> err
+    [ $? -eq 2 ] || fail "output a directory: exit status not 2"
+    grep -Eq '^ncpmi: adir\.csv: cannot write: it is a directory$' err || fail "stderr: $(cat err)"
+    [ ! -e adir.csv.parts ] || fail "adir.csv.parts created"
+    "$exe" sweep "$big" -o missing/out.csv --progress never 2> err
+    [ $? -eq 2 ] || fail "output in a missing directory: exit status not 2"
+    grep -Eq '^ncpmi: missing/out\.csv: cannot write: No such file or directory$' err || fail "stderr: $(cat err)"
+    mkdir readonly && chmod 555 readonly && chmod 755 .
+    # As root a read-only directory is writable: run as nobody then (as for the unreadable file).
+    if [ "$(id -u)" = 0 ]; then as_nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"; else as_nobody=; fi
+    $as_nobody "$exe" sweep "$big" -o readonly/out.csv --progress never 2> err
+    [ $? -eq 2 ] || fail "output in a read-only directory: exit status not 2: $(cat err)"
+    grep -Eq '^ncpmi: readonly/out\.csv: cannot write: Permission denied$' err || fail "stderr: $(cat err)"
+    [ -z "$(ls readonly)" ] || fail "something was written into the read-only directory"
+    "$exe" sweep "$small" -o out.csv --progress never --time-limit 1e-9 2>/dev/null
+    [ -d out.csv.parts ] || fail "no out.csv.parts after the time limit"
+    "$exe" sweep "$big" -o out.csv --progress never --resume 2> err
+    [ $? -eq 2 ] || fail "parts of another sweep: exit status not 2"
+    grep -Eq '^ncpmi: out\.csv\.parts: holds parts of a different sweep' err || fail "stderr: $(cat err)"
+    [ -z "$(find out.csv.parts -name 'chunk-*')" ] || fail "chunks computed into another sweep's parts"
+    # A chunk that cannot be written (a file-size limit: EFBIG, as a full disk gives ENOSPC) names
+    # the reason; no temporary is left.
+    ( trap '' XFSZ; ulimit -f 2; exec "$exe" sweep "$big" -o full.csv --chunk 50 --progress never ) 2> err
+    [ $? -eq 1 ] || fail "a failed chunk write: exit status not 1"
+    grep -Eq '^ncpmi: full\.csv\.parts/chunk-[0-9]+\.tmp[0-9]+: error writing the file: File too large$' err ||
+      fail "stderr: $(cat err)"
+    no_temporaries
+    ;;
+
+  sweep-signals)
+    # SIGTERM and SIGHUP, alternately, at moments drawn from a seeded generator (printed on a
+    # failure): the sweep stops with no temporary left (a chunk being written is completed), and
+    # --resume finishes it byte-identical to an uninterrupted run.
+    spec=$1 seed=$2 rounds=$3
+    "$exe" sweep "$spec" -o ref.csv --threads 2 --progress never 2>/dev/null || fail "reference run failed"
+    x=$seed
+    round=0
+    while [ "$round" -lt "$rounds" ]; do
+      x=$(( (x * 1103515245 + 12345) % 2147483648 ))
+      delay_ms=$(( x / 65536 % 1500 + 10 ))
+      if [ $((round % 2)) -eq 0 ]; then signal=TERM; else signal=HUP; fi
+      if [ -d out.csv.parts ]; then resume=--resume; else resume=; fi
+      "$exe" sweep "$spec" -o out.csv --threads 2 --chunk 5 --progress never $resume 2>/dev/null &
+      pid=$!
+      sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+      kill -"$signal" "$pid" 2>/dev/null
+      wait "$pid"
+      leftovers=$(find . -name '*.tmp*' | head -5)
+      [ -z "$leftovers" ] || fail "SIG$signal after ${delay_ms} ms (seed $seed, round $round): temporaries left: $leftovers"
+      round=$((round + 1))
+      [ -e out.csv ] && [ ! -d out.csv.parts ] && rm out.csv  # finished before the signal: again
+    done
+    if [ -d out.csv.parts ]; then resume=--resume; else resume=; fi
+    "$exe" sweep "$spec" -o out.csv --threads 2 --chunk 5 --progress never $resume 2> err || fail "the final run failed: $(cat err)"
+    cmp -s ref.csv out.csv || fail "the resumed output differs from the uninterrupted run (seed $seed)"
+    no_temporaries
+    ;;
+
+  planted-links)
+    # A symbolic link another user planted in a shared (sticky, world-writable) directory is not
+    # written through; the benchmark's scratch directory is private (mkdtemp), so links planted
+    # at the old predictable names $TMPDIR/ncpmi-sweep-bench-PID are never used.
+    game=$1 spec=$2
+    mkdir shared victim tmp
+    chmod 1777 shared
+    printf 'precious\n' > victim/file.efg
+    ln -s ../victim/file.efg shared/out.efg
+    if [ "$(id -u)" = 0 ]; then
+      chown -h 65534:65534 shared/out.efg
+      "$exe" convert "$game" shared/out.efg 2> err
+      [ $? -eq 2 ] || fail "a planted link: exit status not 2"
+      grep -Eq '^ncpmi: shared/out\.efg: cannot write: it is a symbolic link owned by another user \(uid 65534\) in a shared directory$' err ||
+        fail "stderr: $(cat err)"
+      [ "$(cat victim/file.efg)" = precious ] || fail "the planted link was written through"
+    fi
+    last=$(cat /proc/sys/kernel/ns_last_pid 2>/dev/null || echo $$)
+    i=1
+    while [ "$i" -le 200 ]; do
+      ln -s ../victim "tmp/ncpmi-sweep-bench-$((last + i))"
+      i=$((i + 1))
+    done
+    TMPDIR=$PWD/tmp "$exe" sweep "$spec" --bench --bench-points 20 --bench-repeats 1 > bench.out 2> err ||
+      fail "the benchmark failed: $(cat err)"
+    [ "$(ls victim)" = file.efg ] || fail "the benchmark wrote through a planted link: $(ls victim)"
+    [ "$(ls tmp | wc -l)" -eq 200 ] || fail "the benchmark left its scratch directory: $(ls tmp | grep -v '[0-9]$')"
+    grep -Eq 'CSV to .*/tmp/ncpmi-sweep-bench-[A-Za-z0-9]{6}$' bench.out || fail "scratch: $(head -1 bench.out)"
     ;;
 
   *)

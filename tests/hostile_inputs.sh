@@ -15,6 +15,13 @@
 #   a_directory.efg/   a directory named like a game file
 #   unreadable.efg     a valid game with mode 000 (see cli_hostile.cmake for how it is read as root)
 #   big.efg            a generated game of ~5 MB (for --max-memory 1M)
+#   deep_header.toml, deep_key.toml, deep_inline.toml  scenarios with 50000 dotted-key parts in a
+#                      table header, on a key line, and inline tables 300 deep (toml++ recursed on
+#                      them to a stack overflow); deep_key_spec.toml, deep_array_spec.toml the same
+#                      in sweep specs (a key line; arrays 5000 deep)
+#   zero.efg, zero.toml, random.toml  symbolic links to /dev/zero and /dev/urandom
+#   fifo.efg           a FIFO with no writer
+#   absent_minded.efg  the absent-minded driver: one information set twice on one path
 set -eu
 export LC_ALL=C  # awk writes bytes, not characters
 ncpmi=$1
@@ -104,6 +111,28 @@ awk 'BEGIN {
 }' > garbage.bin
 { printf 'EFG 2 R "garbage follows" { "P1" }\n""\n'; cat garbage.bin; } > garbage_after_header.efg
 printf 'EFG 2 R "nul\000inside" { "P1" }\n""\nt "" 1 "" { 1 }\n' > nul_in_title.efg
+
+# Nesting beyond the pre-scan's limit of 64, far beyond (toml++ overflowed the stack).
+awk 'BEGIN { printf "model = \"ncpmi-crisis\"\n["; for (i = 1; i < 50000; ++i) printf "a."; print "a]" }' > deep_header.toml
+awk 'BEGIN { printf "model = \"ncpmi-crisis\"\n"; for (i = 1; i < 50000; ++i) printf "a."; print "a = 1" }' > deep_key.toml
+awk 'BEGIN { printf "x = "; for (i = 0; i < 300; ++i) printf "{a = "; printf "1"; for (i = 0; i < 300; ++i) printf "}"; print "" }' > deep_inline.toml
+awk 'BEGIN { printf "scenario = \"x.toml\"\n"; for (i = 1; i < 50000; ++i) printf "grid."; print "a = [1]" }' > deep_key_spec.toml
+awk 'BEGIN { printf "chunk = "; for (i = 0; i < 5000; ++i) printf "["; for (i = 0; i < 5000; ++i) printf "]"; print "" }' > deep_array_spec.toml
+# Devices and a FIFO under the names of inputs: read as bounded streams, refused by their first bytes.
+ln -s /dev/zero zero.efg
+ln -s /dev/zero zero.toml
+ln -s /dev/urandom random.toml
+mkfifo fifo.efg
+
+cat > absent_minded.efg <<'EOF'
+EFG 2 R "absent-minded driver" { "Driver" }
+""
+p "First exit" 1 1 "Exits" { "exit" "continue" } 0
+t "" 1 "early" { 0 }
+p "Second exit" 1 1 0
+t "" 2 "late" { 4 }
+t "" 3 "end" { 1 }
+EOF
 
 mkdir a_directory.efg
 "$ncpmi" model haiti1994 -o unreadable.efg

@@ -156,5 +156,32 @@ TEST_CASE("Ten thousand players with two strategies each give one clean line, no
             ": the game has 10,001 nodes, above the limit of 1,000 (--max-nodes)");
 }
 
+TEST_CASE("Devices and endless streams are read as bounded streams and refused by their first bytes",
+          "[io][limits][hostile]") {
+  CHECK(ErrorOf([] { ReadGameFile("/dev/zero"); })
+            .rfind("/dev/zero:1:1: not a game file: expected 'EFG' (extensive form) or 'NFG' (strategic form) at "
+                   "the start, found '\\x00",
+                   0) == 0);
+  CHECK(ErrorOf([] { ReadWholeFile("/dev/zero", {}, TomlInput("a scenario file")); }) ==
+        "/dev/zero:1:1: not a text file: control byte \\x00");
+  // Without a format check, /dev/zero is stopped at the memory limit.
+  CHECK(ErrorOf([] { ReadWholeFile("/dev/zero", MaxMemory(1 << 20)); }) ==
+        "/dev/zero: reading the file would need about 1.1 MiB, above the memory limit of 1.0 MiB (--max-memory)");
+  CHECK(ErrorOf([] { ReadWholeFile(".", {}, GameFileInput()); }) == ".: is a directory, not a game file");
+}
+
+TEST_CASE("Text written by hand is capped at 16 MiB, blank space before a game's header at 1 MiB",
+          "[io][limits][stdin][hostile]") {
+  std::stringbuf text{std::string(17u << 20, 'x')};
+  std::streambuf* old = std::cin.rdbuf(&text);
+  const std::string toml = ErrorOf([] { ReadWholeFile("-", {}, TomlInput("a sweep spec")); });
+  std::stringbuf blank{std::string(2u << 20, '\n')};
+  std::cin.rdbuf(&blank);
+  const std::string game = ErrorOf([] { ReadGameFile("-"); });
+  std::cin.rdbuf(old);
+  CHECK(toml == "<stdin>: longer than 16.0 MiB, the most a sweep spec may be (it is text written by hand)");
+  CHECK(game == "<stdin>: not a game file: more than 1 MiB of blank space and no 'EFG' or 'NFG' header");
+}
+
 }  // namespace
 }  // namespace ncpmi

@@ -328,5 +328,43 @@ TEST_CASE("every bundled scenario gives every value it sets a source note", "[sc
   }
 }
 
+TEST_CASE("scenario nesting beyond 64 is refused before toml++ parses it, at file:line:col", "[scenario][hostile]") {
+  const std::string model = "model = \"ncpmi-crisis\"\n";
+  std::string header = "[a";
+  for (int i = 0; i < 50000; ++i) header += ".a";
+  // The 65th dot: "[a" then ".a" 64 times take columns 1-130.
+  CHECK(ErrorOf(model + header + "]\n") == "s.toml:2:131: a dotted key of more than 64 parts (the deepest nesting allowed)");
+  std::string key = "a";
+  for (int i = 0; i < 50000; ++i) key += ".a";
+  CHECK(ErrorOf(model + key + " = 1\n") == "s.toml:2:130: a dotted key of more than 64 parts (the deepest nesting allowed)");
+  std::string inline_tables = "x = ";
+  for (int i = 0; i < 300; ++i) inline_tables += "{a = ";
+  CHECK(ErrorOf(model + inline_tables + "1\n") == "s.toml:2:325: arrays and inline tables nested more than 64 deep");
+  const std::string arrays = "x = " + std::string(5000, '[') + std::string(5000, ']');
+  CHECK(ErrorOf(model + arrays + "\n") == "s.toml:2:69: arrays and inline tables nested more than 64 deep");
+}
+
+TEST_CASE("the nesting pre-scan counts no dot or bracket inside strings or comments", "[scenario][hostile]") {
+  const std::string dots(200, '.');
+  const std::string brackets(200, '[');
+  // Each gets past the pre-scan: whatever error remains is the reader's own, not nesting.
+  const std::vector<std::string> texts = {
+      "title = \"" + dots + brackets + "\"\nmodel = \"ncpmi-crisis\"\n",
+      "title = '" + dots + "'\nmodel = \"ncpmi-crisis\"\n",
+      "description = \"\"\"\n" + dots + "\n\\\"\"\" " + brackets + "\n\"\"\"\nmodel = \"ncpmi-crisis\"\n",
+      "description = '''\n" + brackets + dots + "\n'''\nmodel = \"ncpmi-crisis\"\n",
+      "# " + dots + brackets + "\nmodel = \"ncpmi-crisis\" # " + dots + "\n",
+      "sources = [\"a. b. c.\", \"" + dots + "\"]\nmodel = \"ncpmi-crisis\"\n"};
+  for (const std::string& text : texts) {
+    const std::string error = ErrorOf(text);
+    CHECK(error.find("nested") == std::string::npos);
+    CHECK(error.find("dotted key") == std::string::npos);
+  }
+  // 64 parts are allowed: toml++ reads the key (unknown here).
+  std::string key = "a";
+  for (int i = 0; i < 63; ++i) key += ".a";
+  CHECK_THAT(ErrorOf("model = \"ncpmi-crisis\"\n" + key + " = 1\n"), Catch::Matchers::Contains("unknown key 'a'"));
+}
+
 }  // namespace
 }  // namespace ncpmi::models

@@ -379,7 +379,7 @@ void AddBenchCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--seed", o->seed, "Seed of the generated games")->capture_default_str();
   cmd->add_option("--repeat", o->repeat, "Runs per measurement (best is reported)")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
   AddLimitFlags(cmd, &o->limit_flags);
   cmd->callback([o] {

@@ -467,7 +467,7 @@ void AddConditionsCommand(CLI::App& app) {
                   "Crisp outcome of rows where only some SPE settle: no (default: not settling) or yes")
       ->check(CLI::IsMember({"no", "yes"}));
   cmd->add_option("--max-equilibria", o->max_equilibria, "Cap on distinct SPE outcomes kept per node")
-      ->check(CLI::PositiveNumber);
+      ->check(WholeNumberAtLeast(1));
   AddTimeLimitFlag(cmd, &o->time_limit,
                    "Seconds for the 32 combinations (0: none); when reached, nothing is printed but a "
                    "one-line error (exit 1)");
@@ -478,7 +478,7 @@ void AddConditionsCommand(CLI::App& app) {
   cmd->callback([o] {
     ApplyThreads(o->threads);
     const ResourceLimits limits = o->limits.Limits();
-    const models::Scenario scenario = models::ReadScenarioFile(o->scenario);
+    const models::Scenario scenario = models::ReadScenarioFile(o->scenario, limits);
     if (o->check_sources) {
       const std::vector<models::UnsourcedValue> unsourced = models::UnsourcedValues(scenario);
       for (const models::UnsourcedValue& u : unsourced) std::cout << models::DescribeUnsourced(scenario, u) << '\n';

@@ -64,7 +64,7 @@ void AddExportCommand(CLI::App& app) {
   cmd->add_flag("--decimal", o->decimal, "Write 'EFG 2 D' with decimal numbers (default: exact 'EFG 2 R')");
   AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
-    const models::Scenario scenario = models::ReadScenarioFile(o->scenario);
+    const models::Scenario scenario = models::ReadScenarioFile(o->scenario, o->limits.Limits());
     const Game game = BuildScenarioWithin(scenario, o->limits.Limits());
     const std::string title = scenario.title.empty() ? game.Title() : scenario.title + " -- " + game.Title();
     const std::string text =

@@ -412,10 +412,10 @@ void AddSolveCommand(CLI::App& app) {
   cmd->add_flag("--all", o->all, "Enumerate every distinct pure SPE outcome (branch at ties)");
   cmd->add_option("--max-equilibria", o->max_equilibria,
                   "Cap on distinct outcomes kept per node with --all")
-      ->check(CLI::PositiveNumber);
+      ->check(WholeNumberAtLeast(1));
   cmd->add_option("--max-profiles", o->max_profiles,
                   "Largest number of pure profiles --method pure may check in one subgame")
-      ->check(CLI::PositiveNumber)
+      ->check(WholeNumberAtLeast(1))
       ->capture_default_str();
   AddTimeLimitFlag(cmd, &o->time_limit,
                    "Seconds per LP, LCP or MIP (0: none, but the MIP then stops after 600 s per solver "
@@ -432,23 +432,27 @@ void AddSolveCommand(CLI::App& app) {
     o->limits = o->limit_flags.Limits();
     const std::string name = o->file == "-" ? std::string("<stdin>") : o->file;
     if (models::IsScenarioPath(o->file) || (o->file == "-" && StdinHoldsScenario())) {
-      const models::Scenario scenario = models::ReadScenarioFile(o->file);
+      const models::Scenario scenario = models::ReadScenarioFile(o->file, o->limits);
       const Game game = BuildScenarioWithin(scenario, o->limits);
       CheckSolveBudget(game, o->exact, o->limits, name);
-      if (o->exact) {
-        Solve<Rational>(game, *o, threads, &scenario);
-      } else {
-        Solve<double>(game, *o, threads, &scenario);
-      }
+      NamingInput(name, [&] {
+        if (o->exact) {
+          Solve<Rational>(game, *o, threads, &scenario);
+        } else {
+          Solve<double>(game, *o, threads, &scenario);
+        }
+      });
       return;
     }
     const Game game = ReadGameWithin(o->file, o->limits);
     CheckSolveBudget(game, o->exact, o->limits, name);
-    if (o->exact) {
-      Solve<Rational>(game, *o, threads);
-    } else {
-      Solve<double>(game, *o, threads);
-    }
+    NamingInput(name, [&] {
+      if (o->exact) {
+        Solve<Rational>(game, *o, threads);
+      } else {
+        Solve<double>(game, *o, threads);
+      }
+    });
   });
 }
 

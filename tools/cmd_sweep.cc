@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -102,8 +104,12 @@ constexpr std::int64_t kPairPoints = 20;
 
 void Bench(const sweep::SweepSpec& spec, const SweepCliOptions& o) {
   const std::int64_t points = std::min(o.bench_points, spec.NumPoints());
-  const std::string dir = std::filesystem::temp_directory_path().string() + "/ncpmi-sweep-bench-" + std::to_string(::getpid());
-  std::filesystem::create_directories(dir);
+  // A private scratch directory (mkdtemp: an unpredictable name, mode 0700), so that nothing
+  // another user planted under $TMPDIR is used or written through.
+  std::string dir = std::filesystem::temp_directory_path().string() + "/ncpmi-sweep-bench-XXXXXX";
+  if (::mkdtemp(dir.data()) == nullptr) {
+    throw std::runtime_error(dir + ": cannot create the benchmark's scratch directory: " + std::strerror(errno));
+  }
   struct Cleanup {
     std::string dir;
     ~Cleanup() {
@@ -237,7 +243,7 @@ void AddSweepCommand(CLI::App& app) {
   AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
     const ResourceLimits limits = o->limits.Limits();
-    sweep::SweepSpec spec = sweep::ReadSweepSpec(o->spec);
+    sweep::SweepSpec spec = sweep::ReadSweepSpec(o->spec, limits);
     if (!o->concept_name.empty()) {
       const SolutionConcept asked =
           o->concept_name == "sequential" ? SolutionConcept::kSequential : SolutionConcept::kSubgamePerfect;

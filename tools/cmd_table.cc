@@ -122,7 +122,7 @@ void AddTableCommand(CLI::App& app) {
     models::Table table;
     if (from == "scenario") {
       ApplyThreads(o->threads);
-      const models::Scenario scenario = models::ReadScenarioFile(o->input);
+      const models::Scenario scenario = models::ReadScenarioFile(o->input, limits);
       models::ConditionsOptions options;
       options.analysis.threshold = scenario.threshold;
       options.analysis.limits = limits;

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "ncpmi/game/game.h"
@@ -24,6 +25,16 @@ struct LimitFlags {
 // Adds --max-nodes N and --max-memory SIZE to `cmd`, stored in *flags (which must outlive the
 // parse, e.g. a member of the command's shared options).
 void AddLimitFlags(CLI::App* cmd, LimitFlags* flags);
+
+// Runs `work` on the input called `name` (a path, or "<stdin>"), putting "name: " in front of an
+// InputError or UnsupportedError that names neither it nor a flag (a refusal about the game as a
+// whole, e.g. imperfect recall), so that every message about an input reads "ncpmi: FILE[:LINE:COL]: ...".
+void NamingInput(const std::string& name, const std::function<void()>& work);
+
+// Validators of numeric flags that print what they accept as a person writes it ("a whole number
+// 1 or more", not CLI11's range up to DBL_MAX) and refuse NaN and infinities.
+CLI::Validator FiniteNonNegative();  // seconds: "0", "2.5", "1e-9"
+CLI::Validator WholeNumberAtLeast(std::uint64_t min);  // counts: digits only, >= min
 
 // Adds --time-limit SECONDS (0: none) with the given help text.
 void AddTimeLimitFlag(CLI::App* cmd, double* seconds, const std::string& help);

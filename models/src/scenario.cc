@@ -12,6 +12,7 @@
 
 #include "ncpmi/game/error.h"
 #include "ncpmi/models/toml_entries.h"
+#include "ncpmi/io/bounded_read.h"
 #include "ncpmi/io/efg.h"
 
 namespace ncpmi::models {
@@ -130,13 +131,7 @@ class ScenarioReader {
   }
 
   Scenario Read() {
-    toml::table root;
-    try {
-      root = toml::parse(text_, s_.path);
-    } catch (const toml::parse_error& e) {
-      throw InputError(s_.path, static_cast<int>(e.source().begin.line),
-                       static_cast<int>(e.source().begin.column), std::string(e.description()));
-    }
+    const toml::table root = ParseToml(text_, s_.path);
     const toml::node* conditions = nullptr;
     const toml::node* parameters = nullptr;
     const toml::node* unsourced = nullptr;
@@ -542,8 +537,8 @@ Scenario ParseScenario(std::string_view text, const std::string& source_name) {
   return ScenarioReader(text, source_name).Read();
 }
 
-Scenario ReadScenarioFile(const std::string& path) {
-  const std::string text = ReadWholeFile(path);
+Scenario ReadScenarioFile(const std::string& path, const ResourceLimits& limits) {
+  const std::string text = ReadWholeFile(path, limits, TomlInput("a scenario file"));
   return ParseScenario(text, path == "-" ? std::string("<stdin>") : path);
 }
 

@@ -29,10 +29,14 @@ char g_paths[kSlots][kPathBytes];
 std::atomic<bool> g_used[kSlots];
 std::atomic<int> g_counter{0};
 
-extern "C" void RemoveTemporariesAndDie(int signal_number) {
+void RemoveAll() noexcept {
   for (int k = 0; k < kSlots; ++k) {
     if (g_used[k].load(std::memory_order_acquire)) ::unlink(g_paths[k]);
   }
+}
+
+extern "C" void RemoveTemporariesAndDie(int signal_number) {
+  RemoveAll();
   std::signal(signal_number, SIG_DFL);
   std::raise(signal_number);
 }
@@ -78,39 +82,78 @@ std::string DirectoryOf(const std::string& path) {
   return slash == 0 ? std::string("/") : path.substr(0, slash);
 }
 
-}  // namespace
+// The file a write to `path` replaces: `path` itself, or what a symbolic link at `path` points to.
+// Throws InputError for a directory, and for a link that another user could have planted: one in
+// a shared (sticky, world-writable) directory owned by neither us nor the directory's owner --
+// the kernel's rule for following such links (fs.protected_symlinks), which a rename over the
+// resolved target would otherwise bypass.
+struct Target {
+  std::string path;
+  bool exists = false;
+  struct stat info {};
+};
 
-AtomicFile::AtomicFile(const std::string& path) : path_(path), target_(path) {
+Target ResolveTarget(const std::string& path) {
   if (path.empty()) throw InputError("an output file name is empty");
+  Target t;
+  t.path = path;
   struct stat link_info {};
   if (::lstat(path.c_str(), &link_info) == 0 && S_ISLNK(link_info.st_mode)) {
+    struct stat dir_info {};
+    if (::stat(DirectoryOf(path).c_str(), &dir_info) == 0 && (dir_info.st_mode & S_ISVTX) != 0 &&
+        (dir_info.st_mode & S_IWOTH) != 0 && link_info.st_uid != ::geteuid() && link_info.st_uid != dir_info.st_uid) {
+      throw InputError(path + ": cannot write: it is a symbolic link owned by another user (uid " +
+                       std::to_string(link_info.st_uid) + ") in a shared directory");
+    }
     if (char* resolved = ::realpath(path.c_str(), nullptr)) {
-      target_ = resolved;
+      t.path = resolved;
       std::free(resolved);
     }
   }
-  struct stat info {};
-  const bool exists = ::stat(target_.c_str(), &info) == 0;
-  if (exists && S_ISDIR(info.st_mode)) throw InputError(path + ": cannot write: it is a directory");
-  if (exists && !S_ISREG(info.st_mode)) {
+  t.exists = ::stat(t.path.c_str(), &t.info) == 0;
+  if (t.exists && S_ISDIR(t.info.st_mode)) throw InputError(path + ": cannot write: it is a directory");
+  return t;
+}
+
+}  // namespace
+
+void CheckWritable(const std::string& path) {
+  const Target t = ResolveTarget(path);
+  if (t.exists && !S_ISREG(t.info.st_mode)) return;  // a device or FIFO: opened when written
+  std::string probe = t.path + ".XXXXXX.tmp";
+  const int fd = ::mkstemps(probe.data(), 4);
+  if (fd < 0) throw InputError(path + ": cannot write" + Reason(errno));
+  ::close(fd);
+  ::unlink(probe.c_str());
+}
+
+AtomicFile::AtomicFile(const std::string& path) : path_(path) {
+  const Target t = ResolveTarget(path);
+  target_ = t.path;
+  if (t.exists && !S_ISREG(t.info.st_mode)) {
     // A device or a FIFO: there is no file to replace, so write to it directly.
     out_.open(target_, std::ios::binary | std::ios::out);
     if (!out_) throw InputError(path + ": cannot write" + Reason(errno));
     return;
   }
   temporary_ = target_ + "." + std::to_string(::getpid()) + "." + std::to_string(g_counter.fetch_add(1)) + ".tmp";
-  const int fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  slot_ = Register(temporary_);  // before it exists: a signal in between finds nothing to remove
+  // O_EXCL: never through a file or link already there. The stream then opens this very file
+  // through its descriptor, so a name swapped in meanwhile is not followed.
+  const int fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
   if (fd < 0) {
     const int error = errno;
+    Unregister(slot_);
+    slot_ = -1;
     temporary_.clear();
     throw InputError(path + ": cannot write" + Reason(error));
   }
-  if (exists) ::fchmod(fd, info.st_mode & 07777);  // the replaced file's permissions
+  if (t.exists) ::fchmod(fd, t.info.st_mode & 07777);  // the replaced file's permissions
+  out_.open("/proc/self/fd/" + std::to_string(fd), std::ios::binary | std::ios::out | std::ios::trunc);
+  if (!out_.is_open()) out_.open(temporary_, std::ios::binary | std::ios::out | std::ios::trunc);  // no /proc
+  const int error = errno;
   ::close(fd);
-  slot_ = Register(temporary_);
-  out_.open(temporary_, std::ios::binary | std::ios::out | std::ios::trunc);
   if (!out_) {
-    const int error = errno;
     Discard();
     throw InputError(path + ": cannot write" + Reason(error));
   }
@@ -166,6 +209,8 @@ void AtomicFile::Commit() {
     ::close(dir);
   }
 }
+
+void RemoveTemporariesNow() noexcept { RemoveAll(); }
 
 void WriteFileAtomically(const std::string& path, std::string_view contents) {
   AtomicFile file(path);

@@ -107,11 +107,7 @@ T BestResponse(const Game& game, const BehaviorProfile<T>& profile, int player) 
 void RequirePerfectRecall(const Game& game) {
   const GameStructure structure = AnalyzeStructure(game);
   if (!structure.perfect_recall) {
-    throw UnsupportedError("cannot certify an equilibrium without perfect recall: information set " +
-                           std::to_string(game.InfosetNumbers()[structure.recall_violation_infoset]) +
-                           " of player " +
-                           std::to_string(game.InfosetPlayer(structure.recall_violation_infoset)) +
-                           ": " + structure.recall_violation);
+    throw UnsupportedError("cannot certify an equilibrium without perfect recall: " + structure.recall_violation);
   }
 }
 

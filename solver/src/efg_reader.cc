@@ -1,7 +1,6 @@
 // Reader for Gambit .efg files: a single-pass lexer over the whole text and an explicit-stack
 // tree builder (no recursion, no per-token allocation).
 #include <algorithm>
-#include <sys/stat.h>
 
 #include <array>
 #include <cerrno>
@@ -19,6 +18,7 @@
 #include "ncpmi/game/error.h"
 #include "ncpmi/game/game_builder.h"
 #include "ncpmi/game/resource_limits.h"
+#include "ncpmi/io/bounded_read.h"
 #include "ncpmi/io/efg.h"
 #include "gambit_lexer.h"
 #include "gambit_text.h"
@@ -827,61 +827,8 @@ Game ReadEfg(std::string_view text, const std::string& source_name, const Resour
   return EfgParser(text, source_name, limits).Parse();
 }
 
-std::string ReadWholeFile(const std::string& path, const ResourceLimits& limits) {
-  const std::string name = path == "-" ? "<stdin>" : path;
-  const std::uint64_t limit = MemoryLimitBytes(limits);
-  const auto check = [&](std::uint64_t bytes) {
-    if (bytes > limit) CheckMemoryBudget(bytes, limits, "reading the file", name);
-  };
-  std::string data;
-  char buffer[1 << 16];
-  if (path == "-") {
-    std::streambuf* in = std::cin.rdbuf();  // the buffer itself, as before: whatever cin's state
-    for (;;) {
-      const auto got = static_cast<std::size_t>(in->sgetn(buffer, sizeof buffer));
-      if (got == 0) break;
-      check(data.size() + got);
-      data.append(buffer, got);
-    }
-    return data;
-  }
-  struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
-    throw InputError(path + ": is a directory, not a game file");
-  }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) throw InputError(path + ": cannot open: " + std::strerror(errno));
-  if (std::fseek(f, 0, SEEK_END) == 0) {
-    const long size = std::ftell(f);
-    if (size > 0) {
-      try {
-        check(static_cast<std::uint64_t>(size));  // before any of it is read
-        data.reserve(static_cast<std::size_t>(size));
-      } catch (...) {
-        std::fclose(f);
-        throw;
-      }
-    }
-    std::rewind(f);
-  }
-  std::size_t got;
-  bool too_large = false;
-  while ((got = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
-    if (data.size() + got > limit) {  // the file grew since its size was taken
-      too_large = true;
-      break;
-    }
-    data.append(buffer, got);
-  }
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (too_large) check(data.size() + got);
-  if (failed) throw InputError(path + ": read error");
-  return data;
-}
-
 Game ReadEfgFile(const std::string& path, const ResourceLimits& limits) {
-  const std::string text = ReadWholeFile(path, limits);
+  const std::string text = ReadWholeFile(path, limits, GameFileInput());
   return ReadEfg(text, path == "-" ? "<stdin>" : path, limits);
 }
 

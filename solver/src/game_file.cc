@@ -3,6 +3,7 @@
 
 #include "gambit_text.h"
 #include "ncpmi/game/error.h"
+#include "ncpmi/io/bounded_read.h"
 #include "ncpmi/io/efg.h"
 #include "ncpmi/io/nfg.h"
 
@@ -49,7 +50,7 @@ Game ReadGame(std::string_view text, const std::string& source_name, const Resou
 }
 
 Game ReadGameFile(const std::string& path, const ResourceLimits& limits) {
-  const std::string text = ReadWholeFile(path, limits);
+  const std::string text = ReadWholeFile(path, limits, GameFileInput());
   return ReadGame(text, path == "-" ? "<stdin>" : path, limits);
 }
 

@@ -6,26 +6,40 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <new>
+#include <stdexcept>
 #include <utility>
 
 namespace ncpmi::lp {
 namespace {
 
+// What GLPK prints on this thread: to standard error during a verbose solve, else nowhere (never to
+// standard output, which carries the tools' results). A "no memory" line is remembered for
+// OnGlpkError.
+thread_local bool t_verbose = false;
+thread_local bool t_out_of_memory = false;
+
 // GLPK calls the hook with every line it would print; returning nonzero suppresses its own output.
-int DropOutput(void* /*info*/, const char* /*text*/) { return 1; }
-int OutputToStderr(void* /*info*/, const char* text) {
-  std::fputs(text, stderr);
+int Output(void* /*info*/, const char* text) {
+  if (std::strstr(text, "no memory") != nullptr) t_out_of_memory = true;
+  if (t_verbose) std::fputs(text, stderr);
   return 1;
 }
 
-// Installs the output hook for one solve on this thread's GLPK environment and removes it after,
-// so that nothing GLPK says reaches standard output (which carries the tools' results).
+// GLPK aborts the process when this hook returns, so it throws instead: std::bad_alloc when GLPK
+// ran out of memory (reported by the tools as "FILE: out of memory"), else std::runtime_error.
+// The thread's GLPK environment is unusable afterwards; the process is about to end.
+void OnGlpkError(void* /*info*/) {
+  if (t_out_of_memory) throw std::bad_alloc();
+  throw std::runtime_error("the LP solver GLPK stopped on an internal error");
+}
+
+// Sends GLPK's log to standard error for one solve when verbose.
 class ScopedTermHook {
  public:
-  explicit ScopedTermHook(bool verbose) {
-    glp_term_hook(verbose ? &OutputToStderr : &DropOutput, nullptr);
-  }
-  ~ScopedTermHook() { glp_term_hook(nullptr, nullptr); }
+  explicit ScopedTermHook(bool verbose) { t_verbose = verbose; }
+  ~ScopedTermHook() { t_verbose = false; }
   ScopedTermHook(const ScopedTermHook&) = delete;
   ScopedTermHook& operator=(const ScopedTermHook&) = delete;
 };
@@ -33,9 +47,13 @@ class ScopedTermHook {
 // GLPK keeps one environment per thread and frees it only on glp_free_env(). A thread that solved
 // an LP frees its environment when it exits (sweep and test threads), so no thread leaks one; the
 // problems of a thread are deleted before, as a GlpkProblem never outlives the thread that made it.
+// The hooks above are installed once per environment.
 class ThreadEnvironment {
  public:
-  ThreadEnvironment() = default;
+  ThreadEnvironment() {
+    glp_term_hook(&Output, nullptr);
+    glp_error_hook(&OnGlpkError, nullptr);
+  }
   ~ThreadEnvironment() { glp_free_env(); }
   ThreadEnvironment(const ThreadEnvironment&) = delete;
   ThreadEnvironment& operator=(const ThreadEnvironment&) = delete;

@@ -11,6 +11,7 @@
 #include "gambit_lexer.h"
 #include "gambit_text.h"
 #include "ncpmi/game/error.h"
+#include "ncpmi/io/bounded_read.h"
 #include "ncpmi/game/game_builder.h"
 #include "ncpmi/game/resource_limits.h"
 #include "ncpmi/io/efg.h"
@@ -412,7 +413,7 @@ Game ReadNfg(std::string_view text, const std::string& file_name, const Resource
 }
 
 Game ReadNfgFile(const std::string& path, const ResourceLimits& limits) {
-  const std::string text = ReadWholeFile(path, limits);
+  const std::string text = ReadWholeFile(path, limits, GameFileInput());
   return ReadNfg(text, path == "-" ? "<stdin>" : path, limits);
 }
 

@@ -45,11 +45,7 @@ PureEquilibriumSearch<T> FindPureEquilibrium(const Game& game, const Equilibrium
                                              const std::function<bool(const BehaviorProfile<T>&)>& accept) {
   const GameStructure structure = AnalyzeStructure(game);
   if (!structure.perfect_recall) {
-    throw UnsupportedError("pure-strategy enumeration needs perfect recall: information set " +
-                           std::to_string(game.InfosetNumbers()[structure.recall_violation_infoset]) +
-                           " of player " +
-                           std::to_string(game.InfosetPlayer(structure.recall_violation_infoset)) +
-                           ": " + structure.recall_violation);
+    throw UnsupportedError("pure-strategy enumeration needs perfect recall: " + structure.recall_violation);
   }
   std::vector<InfosetId> sets;
   for (InfosetId h = 0; h < game.NumInfosets(); ++h) {

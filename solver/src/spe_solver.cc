@@ -67,11 +67,7 @@ class Decomposition {
   SpeSolution<T> Run() {
     const GameStructure structure = AnalyzeStructure(game_);
     if (!structure.perfect_recall) {
-      const InfosetId h = structure.recall_violation_infoset;
-      throw InputError("subgame-perfect equilibria need perfect recall: information set " +
-                       std::to_string(game_.InfosetNumbers()[h]) + " of player " +
-                       std::to_string(game_.InfosetPlayer(h)) + " (\"" + game_.InfosetName(h) +
-                       "\"): " + structure.recall_violation);
+      throw InputError("subgame-perfect equilibria need perfect recall: " + structure.recall_violation);
     }
     const std::size_t n = static_cast<std::size_t>(game_.NumNodes());
     // value_ and match_ per node (a Rational with its limbs is about 80 bytes), the profile per

@@ -66,12 +66,19 @@ class StructureVisitor : public boost::default_dfs_visitor {
       const NodeId first = s_->infoset_first_member[h];
       s_->result->perfect_recall = false;
       s_->result->recall_violation_infoset = h;
+      const std::string infoset = "information set " + std::to_string(g.InfosetNumbers()[h]) + " of player " +
+                                  std::to_string(player) + " (\"" + g.InfosetName(h) + "\")";
+      bool absent_minded = false;  // `first` on the path to n: walked once, at the first violation
+      for (NodeId a = g.Parent(n); a != kNoNode && !absent_minded; a = a == 0 ? kNoNode : g.Parent(a)) {
+        absent_minded = a == first;
+      }
       s_->result->recall_violation =
-          "information set " + std::to_string(g.InfosetNumbers()[h]) + " of player " +
-          std::to_string(player) + " (\"" + g.InfosetName(h) + "\") violates perfect recall: " +
-          DescribeNode(g, first) + " is reached " +
-          DescribeHistory(g, player, s_->infoset_history[h]) + ", " + DescribeNode(g, n) +
-          " is reached " + DescribeHistory(g, player, history);
+          absent_minded
+              ? infoset + " is absent-minded: " + DescribeNode(g, first) + " lies on the path to " +
+                    DescribeNode(g, n) + ", of the same information set"
+              : infoset + " violates perfect recall: " + DescribeNode(g, first) + " is reached " +
+                    DescribeHistory(g, player, s_->infoset_history[h]) + ", " + DescribeNode(g, n) +
+                    " is reached " + DescribeHistory(g, player, history);
     }
   }
 

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <exception>
+#include <new>
 
 #include "ncpmi/game/error.h"
 
@@ -155,6 +156,8 @@ bool PointEvaluator::AppendRow(std::int64_t i, Format format, std::string* out) 
                        std::to_string(spec_.players.size()));
     }
     r = models::AnalyseGame(game, options_, &scratch_);
+  } catch (const std::bad_alloc&) {
+    throw;  // the machine, not the point: the sweep stops (ncpmi: SPEC: out of memory)
   } catch (const std::exception& e) {
     error = e.what();
     if (error.empty()) error = "unknown error";

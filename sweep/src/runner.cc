@@ -1,15 +1,18 @@
 // The sweep driver: chunk distribution over OpenMP threads (and MPI ranks), checksummed chunk
-// files, SIGINT handling, progress, and the final assembly by atomic rename.
+// files, SIGINT/SIGTERM/SIGHUP handling, progress, and the final assembly by atomic rename.
 #include "ncpmi/sweep/runner.h"
 
 #include <omp.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <mutex>
@@ -28,7 +31,33 @@ namespace ncpmi::sweep {
 namespace {
 
 volatile std::sig_atomic_t g_stop = 0;
-extern "C" void OnSigint(int) { g_stop = 1; }
+extern "C" void OnStopSignal(int) { g_stop = 1; }
+
+// While the chunks are computed, SIGINT, SIGTERM and SIGHUP stop the sweep cleanly (finished
+// chunks kept, no temporary left: a chunk being written is completed); an ignored signal (nohup)
+// stays ignored. The previous dispositions come back with the object.
+class StopSignals {
+ public:
+  StopSignals() {
+    for (int k = 0; k < 3; ++k) {
+      previous_[k] = std::signal(kSignals[k], OnStopSignal);
+      if (previous_[k] == SIG_IGN) std::signal(kSignals[k], SIG_IGN);
+    }
+  }
+  ~StopSignals() { Restore(); }
+  void Restore() {
+    if (restored_) return;
+    restored_ = true;
+    for (int k = 0; k < 3; ++k) std::signal(kSignals[k], previous_[k]);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  static constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
+  void (*previous_[3])(int) = {SIG_DFL, SIG_DFL, SIG_DFL};
+  bool restored_ = false;
+};
 
 using Clock = std::chrono::steady_clock;
 
@@ -200,7 +229,7 @@ void Assemble(const SweepSpec& spec, const SweepOptions& o, const RunIdentity& i
   file.stream() << HeaderLine(spec, id.format);
   for (std::int64_t j = 0; j < id.ShardChunks() && file.stream(); ++j) {
     const std::int64_t c = id.ShardChunk(j);
-    const std::optional<std::string> payload = ReadChunk(dir, id, c);
+    const std::optional<std::string> payload = ReadChunk(dir, id, c, o.limits);
     if (!payload) {
       throw std::runtime_error(ChunkPath(dir, c) + ": missing or corrupt at assembly; rerun with --resume");
     }
@@ -249,6 +278,8 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
     std::exception_ptr setup_error;
     if (mpi.rank == 0) {
       try {
+        // The output first, so that an output that cannot be written is refused before any work.
+        CheckWritable(o.out);
         PrepareParts(dir, id, o.resume);
       } catch (...) {
         setup_error = std::current_exception();
@@ -269,7 +300,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
     counter.UseMpi(mpi.active);
 #endif
     g_stop = 0;
-    void (*previous)(int) = std::signal(SIGINT, OnSigint);
+    StopSignals stop_signals;
     std::atomic<std::int64_t> computed{0}, reused{0}, errors{0}, done{0}, evaluate_ns{0};
     // The time limit: checked before each point, so a stop costs at most one point's solve.
     const bool limited = o.time_limit_seconds > 0;
@@ -298,7 +329,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
         const std::int64_t first = c * id.chunk_size;
         const std::int64_t count = std::min(id.chunk_size, id.points - first);
         try {
-          if (o.resume && ReadChunk(dir, id, c)) {
+          if (o.resume && ReadChunk(dir, id, c, o.limits)) {
             reused.fetch_add(1);
             done.fetch_add(count);
             bar.Add(count);
@@ -327,7 +358,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& o) {
         }
       }
     }
-    std::signal(SIGINT, previous);
+    stop_signals.Restore();
     bar.Finish();
     if (first_error) std::rethrow_exception(first_error);
     report.evaluate_seconds = 1e-9 * static_cast<double>(evaluate_ns.load());

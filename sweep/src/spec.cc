@@ -13,6 +13,7 @@
 
 #include "ncpmi/game/error.h"
 #include "ncpmi/models/toml_entries.h"
+#include "ncpmi/io/bounded_read.h"
 #include "ncpmi/io/efg.h"
 #include "ncpmi/models/model.h"
 
@@ -233,8 +234,9 @@ std::string TypeName(const toml::node& node) {
 
 class SpecReader {
  public:
-  SpecReader(std::string_view text, const std::string& source_name, const std::string& base_dir)
-      : text_(text), base_dir_(base_dir) {
+  SpecReader(std::string_view text, const std::string& source_name, const std::string& base_dir,
+             const ResourceLimits& limits)
+      : text_(text), base_dir_(base_dir), limits_(limits) {
     spec_.path = source_name;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -246,13 +248,7 @@ class SpecReader {
   }
 
   SweepSpec Read() {
-    toml::table root;
-    try {
-      root = toml::parse(text_, spec_.path);
-    } catch (const toml::parse_error& e) {
-      throw InputError(spec_.path, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column),
-                       std::string(e.description()));
-    }
+    const toml::table root = models::ParseToml(text_, spec_.path);
     const toml::node* grid = nullptr;
     const toml::node* sample = nullptr;
     const toml::node* threshold = nullptr;
@@ -287,7 +283,7 @@ class SpecReader {
     const std::string resolved = scenario.empty() || scenario[0] == '/' || base_dir_.empty() ? scenario : base_dir_ + "/" + scenario;
     std::string scenario_text;
     try {
-      scenario_text = ReadWholeFile(resolved);
+      scenario_text = ReadWholeFile(resolved, limits_, TomlInput("a scenario file"));
     } catch (const std::exception& e) {
       Fail(*scenario_node_, "cannot read the scenario '" + resolved + "': " + e.what());
     }
@@ -542,6 +538,7 @@ class SpecReader {
   std::string_view text_;
   std::string base_dir_;
   std::vector<std::string_view> lines_;
+  ResourceLimits limits_;
   const toml::node* scenario_node_ = nullptr;
   std::vector<std::string> swept_;
   SweepSpec spec_;
@@ -549,15 +546,16 @@ class SpecReader {
 
 }  // namespace
 
-SweepSpec ParseSweepSpec(std::string_view text, const std::string& source_name, const std::string& base_dir) {
-  return SpecReader(text, source_name, base_dir).Read();
+SweepSpec ParseSweepSpec(std::string_view text, const std::string& source_name, const std::string& base_dir,
+                         const ResourceLimits& limits) {
+  return SpecReader(text, source_name, base_dir, limits).Read();
 }
 
-SweepSpec ReadSweepSpec(const std::string& path) {
-  const std::string text = ReadWholeFile(path);
+SweepSpec ReadSweepSpec(const std::string& path, const ResourceLimits& limits) {
+  const std::string text = ReadWholeFile(path, limits, TomlInput("a sweep spec"));
   const std::size_t slash = path.rfind('/');
   const std::string dir = slash == std::string::npos ? std::string(".") : slash == 0 ? std::string("/") : path.substr(0, slash);
-  return ParseSweepSpec(text, path, dir);
+  return ParseSweepSpec(text, path == "-" ? std::string("<stdin>") : path, dir, limits);
 }
 
 }  // namespace ncpmi::sweep

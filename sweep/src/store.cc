@@ -1,19 +1,24 @@
 // Chunk files with CRC-32 and atomic rename, the run manifest, and the streaming merge of parts.
 #include "ncpmi/sweep/store.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
 #include <cinttypes>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <queue>
 #include <sstream>
 #include <stdexcept>
 
-#include <unistd.h>
-#include <zlib.h>
-
 #include "ncpmi/game/error.h"
 #include "ncpmi/io/atomic_file.h"
+#include "ncpmi/io/bounded_read.h"
 
 namespace ncpmi::sweep {
 
@@ -75,23 +80,52 @@ std::string ChunkHeader(const RunIdentity& id, std::int64_t chunk, std::int64_t 
   return buffer;
 }
 
+// Creates `path` (never through a link or file already there: O_EXCL | O_NOFOLLOW; a leftover
+// of this process id is our own and replaced) and writes a then b. Throws std::runtime_error
+// "path: error writing the file: <strerror>"; the file is removed then.
 void WriteAll(const std::string& path, const std::string& a, const std::string& b) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (f == nullptr) throw std::runtime_error("cannot write " + path);
-  const bool ok = std::fwrite(a.data(), 1, a.size(), f) == a.size() && std::fwrite(b.data(), 1, b.size(), f) == b.size();
-  if (std::fclose(f) != 0 || !ok) {
-    std::remove(path.c_str());
-    throw std::runtime_error("error writing " + path);
+  constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+  int fd = ::open(path.c_str(), kFlags, 0666);
+  if (fd < 0 && errno == EEXIST && ::unlink(path.c_str()) == 0) fd = ::open(path.c_str(), kFlags, 0666);
+  if (fd < 0) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
+  int error = 0;
+  for (const std::string* part : {&a, &b}) {
+    for (std::size_t done = 0; error == 0 && done < part->size();) {
+      const ssize_t n = ::write(fd, part->data() + done, part->size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) error = n < 0 ? errno : EIO;
+      else done += static_cast<std::size_t>(n);
+    }
+  }
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) {
+    ::unlink(path.c_str());
+    throw std::runtime_error(path + ": error writing the file: " + std::strerror(error));
   }
 }
 
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
+// A small file of the sweep's own (a manifest, OUT.meta) starting with `magic`, or nothing when it
+// is missing, unreadable, longer than 4 KiB or of another kind (a device is read one block at most).
+std::optional<std::string> ReadSmallFile(const std::string& path, const char* magic) {
+  InputFormat format;
+  format.what = "a sweep's identity file";
+  format.max_bytes = 4096;
+  try {
+    std::string text = ReadWholeFile(path, {}, format);
+    if (text.compare(0, std::strlen(magic), magic) != 0) return std::nullopt;
+    return text;
+  } catch (const InputError&) {
+    return std::nullopt;
+  }
+}
+
+bool StartsChunk(std::string_view start, const std::string& name) {
+  constexpr std::string_view kMagic = "ncpmi-chunk 1 ";
+  const std::size_t n = std::min(start.size(), kMagic.size());
+  if (start.substr(0, n) != kMagic.substr(0, n)) {
+    throw InputError(name + ": not a chunk file");
+  }
+  return start.size() >= kMagic.size();
 }
 
 }  // namespace
@@ -101,12 +135,24 @@ void WriteChunk(const std::string& dir, const RunIdentity& id, std::int64_t chun
   const std::string path = ChunkPath(dir, chunk);
   const std::string tmp = path + ".tmp" + std::to_string(::getpid());
   WriteAll(tmp, ChunkHeader(id, chunk, first, count, payload.size(), Crc32(payload)), payload);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot rename " + tmp + " to " + path);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(tmp.c_str());
+    throw std::runtime_error(path + ": error writing the file: " + std::strerror(error));
+  }
 }
 
-std::optional<std::string> ReadChunk(const std::string& dir, const RunIdentity& id, std::int64_t chunk) {
+std::optional<std::string> ReadChunk(const std::string& dir, const RunIdentity& id, std::int64_t chunk,
+                                     const ResourceLimits& limits) {
   std::string text;
-  if (!ReadFile(ChunkPath(dir, chunk), &text)) return std::nullopt;
+  InputFormat format;
+  format.what = "a chunk file";
+  format.check_start = StartsChunk;
+  try {
+    text = ReadWholeFile(ChunkPath(dir, chunk), limits, format);
+  } catch (const InputError&) {
+    return std::nullopt;  // missing, unreadable, too large or not a chunk: computed again
+  }
   const std::size_t eol = text.find('\n');
   if (eol == std::string::npos) return std::nullopt;
   std::string payload = text.substr(eol + 1);
@@ -114,6 +160,30 @@ std::optional<std::string> ReadChunk(const std::string& dir, const RunIdentity& 
   const std::int64_t count = std::min(id.chunk_size, id.points - first);
   if (text.compare(0, eol + 1, ChunkHeader(id, chunk, first, count, payload.size(), Crc32(payload))) != 0) return std::nullopt;
   return payload;
+}
+
+std::optional<RunIdentity> ReadManifest(const std::string& dir) {
+  const std::optional<std::string> text = ReadSmallFile(dir + "/manifest", "ncpmi-sweep 1 ");
+  return text ? RunIdentity::Parse(*text) : std::nullopt;
+}
+
+bool ReadRow(std::istream& in, std::string* line, const std::string& name) {
+  constexpr std::size_t kMaxRow = 16u << 20;
+  line->clear();
+  std::streambuf* buffer = in.rdbuf();
+  for (;;) {
+    const int c = buffer->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      if (line->empty()) in.setstate(std::ios::failbit);
+      return !line->empty();
+    }
+    if (c == '\n') return true;
+    if (line->size() >= kMaxRow) {
+      throw InputError(name + ": a line longer than " + FormatBytes(kMaxRow) + ": not a sweep's output");
+    }
+    line->push_back(static_cast<char>(c));
+  }
 }
 
 void WriteFileAtomically(const std::string& path, const std::string& contents) {
@@ -149,9 +219,8 @@ MergeReport MergeParts(const std::string& out, const std::vector<std::string>& p
     p.name = parts[k];
     p.in.open(parts[k], std::ios::binary);
     if (!p.in) throw InputError(parts[k] + ": cannot open");
-    std::string meta;
-    if (ReadFile(parts[k] + ".meta", &meta)) {
-      const std::optional<RunIdentity> id = RunIdentity::Parse(meta);
+    if (const std::optional<std::string> meta = ReadSmallFile(parts[k] + ".meta", "")) {
+      const std::optional<RunIdentity> id = RunIdentity::Parse(*meta);
       if (!id) {
         report.problems.push_back(parts[k] + ".meta: not a sweep identity line");
       } else if (!sweep) {
@@ -162,7 +231,7 @@ MergeReport MergeParts(const std::string& out, const std::vector<std::string>& p
     }
     if (format == Format::kCsv) {
       std::string h;
-      if (!std::getline(p.in, h)) {
+      if (!ReadRow(p.in, &h, p.name)) {
         report.problems.push_back(parts[k] + ": empty (no CSV header)");
         continue;
       }
@@ -178,7 +247,7 @@ MergeReport MergeParts(const std::string& out, const std::vector<std::string>& p
   std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
   auto advance = [&](std::size_t k) {
     Part& p = open[k];
-    while (std::getline(p.in, p.line)) {
+    while (ReadRow(p.in, &p.line, p.name)) {
       if (p.line.empty()) continue;
       p.point = RowPoint(p.line, format);
       if (p.point < 0) {
@@ -223,17 +292,7 @@ void PrepareParts(const std::string& dir, const RunIdentity& id, bool resume) {
     if (!resume) {
       throw InputError(dir + ": exists (an interrupted sweep): rerun with --resume to continue it, or delete it");
     }
-    std::string manifest;
-    {
-      std::FILE* f = std::fopen((dir + "/manifest").c_str(), "rb");
-      if (f != nullptr) {
-        char buffer[512];
-        const std::size_t n = std::fread(buffer, 1, sizeof buffer, f);
-        manifest.assign(buffer, n);
-        std::fclose(f);
-      }
-    }
-    const std::optional<RunIdentity> old = RunIdentity::Parse(manifest);
+    const std::optional<RunIdentity> old = ReadManifest(dir);
     if (!old) {
       // Killed between creating the directory and renaming the manifest into it: no chunk can
       // have been written yet, so start it afresh.
@@ -256,7 +315,7 @@ void PrepareParts(const std::string& dir, const RunIdentity& id, bool resume) {
     }
     return;
   }
-  fs::create_directories(dir);
+  if (::mkdir(dir.c_str(), 0777) != 0) throw InputError(dir + ": cannot create: " + std::strerror(errno));
   WriteFileAtomically(dir + "/manifest", id.Text());
 }
 

@@ -86,7 +86,7 @@ std::string SummarizeSweep(const SweepSpec& spec, const SummaryOptions& o) {
   std::string line;
   std::size_t status_col = 0, verdict_col = 0, p_col = 0;
   if (format == Format::kCsv) {
-    if (!std::getline(in, line) || line + "\n" != HeaderLine(spec, format)) {
+    if (!ReadRow(in, &line, o.output) || line + "\n" != HeaderLine(spec, format)) {
       throw InputError(o.output + ": its header is not this sweep's (" + HeaderLine(spec, format).substr(0, 60) + "...)");
     }
     const std::vector<std::string> header = SplitCsv(line);
@@ -104,7 +104,7 @@ std::string SummarizeSweep(const SweepSpec& spec, const SummaryOptions& o) {
     stride[d] = s;
     s *= spec.grid[d].Size();
   }
-  while (std::getline(in, line)) {
+  while (ReadRow(in, &line, o.output)) {
     if (line.empty()) continue;
     const std::int64_t i = RowPoint(line, format);
     if (i < 0 || i >= n) throw InputError(o.output + ": a row that is not a point of this sweep: " + line.substr(0, 60));

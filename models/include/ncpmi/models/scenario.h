@@ -9,6 +9,7 @@
 
 #include "ncpmi/game/game.h"
 #include "ncpmi/game/rational.h"
+#include "ncpmi/game/resource_limits.h"
 #include "ncpmi/models/model.h"
 
 namespace ncpmi::models {
@@ -85,8 +86,9 @@ bool IsScenarioPath(const std::string& path);
 // range. O(text size + one build). Thread-safe.
 Scenario ParseScenario(std::string_view text, const std::string& source_name);
 
-// Reads a whole file ("-" is standard input, named "<stdin>") and parses it. Throws InputError.
-Scenario ReadScenarioFile(const std::string& path);
+// Reads a whole file ("-" is standard input, named "<stdin>") through ReadWholeFile within the
+// memory limit of `limits` and the cap of TomlInput, and parses it. Throws InputError.
+Scenario ReadScenarioFile(const std::string& path, const ResourceLimits& limits = {});
 
 // The switch effects the scenario's games are built with: the model's defaults, with those the
 // file sets in `[conditions.X]` tables replacing them. Empty for models without switch effects.

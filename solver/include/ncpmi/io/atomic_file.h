@@ -12,6 +12,12 @@
 
 namespace ncpmi {
 
+// Checks up front that `path` could be written as AtomicFile writes it, creating nothing that
+// stays: throws InputError "path: cannot write: <reason>" as the constructor would (a directory, a
+// missing or unwritable directory, a symbolic link planted by another user). For work that takes
+// long before its output is written.
+void CheckWritable(const std::string& path);
+
 // One output file in the making.
 //
 // The temporary is "<path>.<pid>.<n>.tmp" in the target's directory (the same file system, so the
@@ -23,8 +29,9 @@ namespace ncpmi {
 // Not thread-safe per object; separate objects may be used on separate threads.
 class AtomicFile {
  public:
-  // Throws InputError "path: cannot write: <reason>" if the target is a directory or its
-  // directory does not exist or cannot be written.
+  // Throws InputError "path: cannot write: <reason>" if the target is a directory, its directory
+  // does not exist or cannot be written, or it is a symbolic link another user could have
+  // planted (owned by neither us nor the directory's owner, in a sticky world-writable directory).
   explicit AtomicFile(const std::string& path);
   // Removes the temporary unless Commit() succeeded; the target is untouched then.
   ~AtomicFile();
@@ -49,6 +56,10 @@ class AtomicFile {
   int slot_ = -1;          // in the signal-cleanup table
   bool committed_ = false;
 };
+
+// Removes every temporary of a live AtomicFile now (async-signal-safe): for a process about to end
+// without unwinding (std::terminate, an allocation failure inside C code).
+void RemoveTemporariesNow() noexcept;
 
 // Writes `contents` to `path` atomically as above. Throws as AtomicFile does.
 void WriteFileAtomically(const std::string& path, std::string_view contents);

@@ -7,6 +7,7 @@
 
 #include "ncpmi/game/game.h"
 #include "ncpmi/game/resource_limits.h"
+#include "ncpmi/io/bounded_read.h"  // ReadWholeFile
 
 namespace ncpmi {
 
@@ -26,10 +27,6 @@ Game ReadEfg(std::string_view text, const std::string& source_name,
 // larger than the memory limit (checked before it is read), and as ReadEfg.
 Game ReadEfgFile(const std::string& path, const ResourceLimits& limits = {});
 
-// Reads a whole file ("-" is standard input) into memory. Throws InputError if it cannot be
-// read, or if it is larger than the memory limit of `limits` (a file by its size before reading;
-// standard input as soon as that much has arrived).
-std::string ReadWholeFile(const std::string& path, const ResourceLimits& limits = {});
 
 enum class EfgNumbers { kRational, kDecimal };  // "EFG 2 R" or "EFG 2 D"
 

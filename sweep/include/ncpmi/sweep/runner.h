@@ -47,8 +47,10 @@ struct SweepReport {
 // Runs the sweep. Output: OUT (rows in point order; for a shard, its points in order, plus
 // OUT.meta with the run's identity for `ncpmi merge`). Refuses (InputError) to start over an
 // existing OUT.parts/ without resume, and to resume parts of a different sweep (spec or scenario
-// text, chunk size, format, shard). Installs a SIGINT handler for its duration: the chunks in
-// progress are abandoned, finished ones kept; options.time_limit_seconds stops the same way. Bytes written do not depend on threads or ranks.
+// text, chunk size, format, shard), and an OUT that could not be written (CheckWritable), before
+// any point is computed. SIGINT, SIGTERM and SIGHUP stop it for its duration: the chunks in
+// progress are abandoned, finished ones kept, no temporary left; options.time_limit_seconds
+// stops the same way. Bytes written do not depend on threads or ranks.
 SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options);
 
 // True when this binary was built with MPI support.

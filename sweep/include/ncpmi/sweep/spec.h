@@ -10,6 +10,7 @@
 
 #include "ncpmi/eq/spe_solver.h"
 #include "ncpmi/game/rational.h"
+#include "ncpmi/game/resource_limits.h"
 #include "ncpmi/models/scenario.h"
 
 namespace ncpmi::sweep {
@@ -83,9 +84,12 @@ struct SweepSpec {
 // path. Throws InputError "source_name:line:col: message" for TOML errors, unknown keys,
 // parameters or outputs, wrong types, empty or too large axes, values out of the parameter's
 // range (every list value; the ends of linspace/logspace/random ranges) and a bad base scenario
-// (its own file:line:col). Thread-safe.
-SweepSpec ParseSweepSpec(std::string_view text, const std::string& source_name, const std::string& base_dir);
-SweepSpec ReadSweepSpec(const std::string& path);
+// (its own file:line:col). The base scenario is read within the memory limit of `limits`.
+// Thread-safe.
+SweepSpec ParseSweepSpec(std::string_view text, const std::string& source_name, const std::string& base_dir,
+                         const ResourceLimits& limits = {});
+// Reads the spec ("-": standard input) through ReadWholeFile (TomlInput's cap, `limits`) and parses it.
+SweepSpec ReadSweepSpec(const std::string& path, const ResourceLimits& limits = {});
 
 // Counter-based randomness (no state): a 64-bit hash of (seed, stream, counter) and the uniform
 // double in [0, 1) from its top 53 bits. Identical on every machine.

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "ncpmi/game/resource_limits.h"
 #include "ncpmi/sweep/rows.h"
 
 namespace ncpmi::sweep {
@@ -35,12 +37,19 @@ std::string PartsDir(const std::string& out);  // OUT + ".parts"
 std::string ChunkPath(const std::string& dir, std::int64_t chunk);
 
 // Writes payload as chunk file `chunk` (a header line with the identity, range, size and CRC,
-// then the payload) to a temporary name, then renames it into place. Throws std::runtime_error
-// on I/O errors.
+// then the payload) to a temporary name (created with O_EXCL | O_NOFOLLOW), then renames it into
+// place. Throws std::runtime_error "path: error writing the file: <strerror>" on I/O errors.
 void WriteChunk(const std::string& dir, const RunIdentity& id, std::int64_t chunk, std::int64_t first,
                 std::int64_t count, const std::string& payload);
-// The payload of chunk `chunk` if its file exists and its header and CRC check out.
-std::optional<std::string> ReadChunk(const std::string& dir, const RunIdentity& id, std::int64_t chunk);
+// The payload of chunk `chunk` if its file exists and its header and CRC check out; read through
+// ReadWholeFile within the memory limit of `limits`, its first bytes checked, so that anything
+// else under the name (a device, a FIFO, a huge file) is nullopt after one block.
+std::optional<std::string> ReadChunk(const std::string& dir, const RunIdentity& id, std::int64_t chunk,
+                                     const ResourceLimits& limits = {});
+
+// The identity in DIR/manifest, or nullopt when it is missing, unreadable or not one (read 4 KiB
+// at most).
+std::optional<RunIdentity> ReadManifest(const std::string& dir);
 
 // Creates `dir` (OUT.parts/) with its manifest, or on `resume` checks that its manifest is `id`'s
 // and removes leftover temporary files. Throws InputError for an existing directory without
@@ -51,6 +60,11 @@ void RemoveParts(const std::string& dir);
 
 // Writes `contents` to `path` through a temporary file and rename.
 void WriteFileAtomically(const std::string& path, const std::string& contents);
+
+// std::getline for a sweep's outputs, bounded: a line (a row) of more than 16 MiB throws
+// InputError "name: a line longer than 16.0 MiB: not a sweep's output", so that a device or a
+// file without line ends is not read whole. O(line).
+bool ReadRow(std::istream& in, std::string* line, const std::string& name);
 
 struct MergeReport {
   std::int64_t rows = 0;
