@@ -285,7 +285,7 @@ ncpmi_cli_output_test(solve_sequential_three_players
   "pure-enumeration, players A, B, C.*certificate: verified [(]sequential rationality"
   solve ${_cli_data}/three_player_dilemma.efg --exact --concept sequential)
 ncpmi_cli_exit_test(solve_sequential_three_players_none 1
-  "^ncpmi: the subgame at node 0 [(]the root[)] has no pure-strategy sequential equilibrium"
+  "^ncpmi: [^ ]*three_player_cycle.efg: the subgame at node 0 [(]the root[)] has no pure-strategy sequential equilibrium"
   solve ${_cli_data}/three_player_cycle.efg --concept sequential)
 ncpmi_cli_output_test(solve_imperfect_information
   "payoffs: Attacker 0, Defender 0\n.*node 2 \"Where\": sequence-form-lp"
