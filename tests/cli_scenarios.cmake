@@ -116,3 +116,8 @@ _scen_exit_test(models_template_of_a_preset_exits_2 2
 _scen_exit_test(models_template_without_name_exits_2 2
   "^ncpmi: --template needs a model NAME \\(models: [^)]*\\)$"
   ${NCPMI_EXE} models --template)
+
+# --concept sequential: a perfect-information scenario is decided exactly as with spe (every SPE is
+# sequential there), and the JSON says which concept was asked for.
+_scen_shell_test(conditions_concept_sequential_same_on_perfect_information
+  "set -e; a=$(\"$0\" conditions instances/haiti-1994.toml); b=$(\"$0\" conditions instances/haiti-1994.toml --concept sequential); test -n \"$a\"; test \"$a\" = \"$b\"; \"$0\" conditions instances/haiti-1994.toml --concept sequential --format json | grep -q '\"concept\": \"sequential\"'")

@@ -12,6 +12,7 @@
 
 #include "ncpmi/bi/backward_induction.h"
 #include "ncpmi/bi/spe_enumeration.h"
+#include "ncpmi/game/error.h"
 #include "ncpmi/io/efg.h"
 #include "ncpmi/models/conditions.h"
 #include "ncpmi/models/outcome_class.h"
@@ -136,6 +137,31 @@ TEST_CASE("a path formats branches with their probabilities and the play below e
   CHECK_THAT(path, Catch::Matchers::Contains("Initiative > {Found 9/10: Sign > Endorse > {Enforced 1/2; Unenforced 1/2: "
                                              "Renege}; NotFound 1/10: Resist > Force > {"));
   CHECK(ClassDistribution(r.summary) == "SETTLEMENT:durable 9/20, SETTLEMENT:broken 9/20, WAR 1/10");
+}
+
+}  // namespace
+}  // namespace ncpmi::models
+
+namespace ncpmi::models {
+namespace {
+
+TEST_CASE("with --concept sequential an imperfect-information game is decided by one sequential equilibrium",
+          "[conditions]") {
+  // assurance-trust at prior 3/5 > p* = 4/7: the target disarms; the one equilibrium settles.
+  const ModelSpec& m = FindModel("assurance-trust");
+  const Game game = m.build(ResolveParameters(m, {{"prior", MakeRational(3, 5)}}));
+  AnalysisOptions options;
+  options.solution_concept = SolutionConcept::kSequential;
+  const GameAnalysis r = AnalyseGame(game, options);
+  CHECK(r.decided_by == "sequential");
+  CHECK(r.equilibria == 1);
+  CHECK(r.verdict == Verdict::kAll);
+  CHECK(r.summary.p_settlement == 1);
+  // Perfect information is decided as before: every SPE is sequential there.
+  const Game haiti = BuildScenario(ReadScenarioFile((std::filesystem::path(NCPMI_SOURCE_DIR) / "instances" / "haiti-1994.toml").string()));
+  CHECK(AnalyseGame(haiti, options).decided_by == "enumeration");
+  options.solution_concept = SolutionConcept::kNash;
+  CHECK_THROWS_AS(AnalyseGame(game, options), InputError);
 }
 
 }  // namespace

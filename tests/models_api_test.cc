@@ -39,7 +39,8 @@ TEST_CASE("the model list names every bundled model once, in a fixed order", "[m
   std::vector<std::string> names;
   for (const ModelSpec& m : ModelSpecs()) names.push_back(m.name);
   CHECK(names == std::vector<std::string>{"ultimatum", "security-assurance", "amnesty", "sanctions", "unsc-vote",
-                                          "mediator", "assurance-trust", "ncpmi-crisis", "haiti1994"});
+                                          "mediator", "audience-cost", "assurance-trust", "ncpmi-crisis",
+                                          "haiti1994"});
   CHECK(&FindModel("sanctions") == &ModelSpecs()[3]);
   CHECK_THROWS_WITH(FindModel("nope"), StartsWith("unknown model 'nope' (known: ultimatum, security-assurance"));
 }
@@ -109,7 +110,7 @@ void CheckWellFormed(const std::string& name, const Game& game) {
   const GameStructure s = AnalyzeStructure(game);
   CHECK(s.perfect_recall);
   // Only models with a private type have information sets (the target cannot see the type).
-  CHECK(game.IsPerfectInformation() == (name != "assurance-trust"));
+  CHECK(game.IsPerfectInformation() == (name != "assurance-trust" && name != "audience-cost"));
   for (NodeId v = 0; v < game.NumNodes(); ++v) {
     if (game.IsTerminal(v)) {
       CAPTURE(game.NodeName(v));

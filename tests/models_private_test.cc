@@ -109,3 +109,60 @@ TEST_CASE("a cheap signal is mimicked until the target's belief is exactly the t
 
 }  // namespace
 }  // namespace ncpmi::models
+
+namespace ncpmi::models {
+namespace {
+
+struct Crisis {
+  Game game;
+  SpeSolution<Rational> s;
+  Rational At(const std::string& set, const std::string& action) const {
+    for (InfosetId h = 0; h < game.NumInfosets(); ++h) {
+      if (game.InfosetName(h) != set) continue;
+      for (int a = 0; a < game.NumActions(h); ++a) {
+        if (game.ActionName(h, a) == action) return s.profile.Prob(game, h, a);
+      }
+    }
+    FAIL("no action " << action << " at " << set);
+    return 0;
+  }
+};
+
+Crisis SolveAudience(const ParameterValues& given) {
+  const ModelSpec& m = FindModel("audience-cost");
+  Crisis c{m.build(ResolveParameters(m, given)), {}};
+  SpeOptions options;
+  options.solution_concept = SolutionConcept::kSequential;
+  c.s = SolveSubgamePerfect<Rational>(c.game, options);
+  REQUIRE(c.s.verified);
+  REQUIRE(c.s.assessment_verified);
+  return c;
+}
+
+// Defaults: x = 1/2, a = 1/2; the target resists iff its belief in resolve q is below
+// q* = (t_back - (1 - x)) / (t_back - t_war) = (1 - 1/2) / (1 + 1/2) = 1/3.
+TEST_CASE("a coercer believed resolved enough is obeyed by every type: pooling on the threat", "[models]") {
+  const Crisis c = SolveAudience({{"prior", R(1, 2)}});
+  CHECK(c.At("Coercer (resolved): threaten?", "Threaten") == 1);
+  CHECK(c.At("Coercer (unresolved): threaten?", "Threaten") == 1);
+  CHECK(c.At("Target facing a threat", "Comply") == 1);
+}
+
+TEST_CASE("below the belief threshold the unresolved type bluffs and the target resists with x/(x + a)", "[models]") {
+  // Semi-separating, the unique sequential equilibrium: sigma = pi (1 - q*) / ((1 - pi) q*) makes
+  // the posterior q*; r = x / (x + a) makes the bluffer indifferent; war comes with pi r.
+  for (const Rational& a : {R(1, 2), R(3, 4)}) {  // below 1, the unresolved type's cost of war
+    const Rational prior = R(1, 4), q = R(1, 3), x = R(1, 2);
+    const Crisis c = SolveAudience({{"prior", prior}, {"audience_cost", a}});
+    CAPTURE(a);
+    CHECK(c.At("Coercer (resolved): threaten?", "Threaten") == 1);
+    CHECK(c.At("Coercer (unresolved): threaten?", "Threaten") == prior * (1 - q) / ((1 - prior) * q));
+    CHECK(c.At("Target facing a threat", "Resist") == x / (x + a));
+    for (NodeId v = 0; v < c.game.NumNodes(); ++v) {
+      if (c.game.NodeName(v) == "Target facing a threat (resolved)") CHECK(c.s.beliefs[static_cast<std::size_t>(v)] == q);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace ncpmi::models

@@ -37,6 +37,7 @@ struct ConditionsCliOptions {
   std::size_t max_equilibria = 1000;
   double time_limit = 0;
   bool check_sources = false;
+  SolutionConcept concept_kind = SolutionConcept::kSubgamePerfect;
   LimitFlags limits;
 };
 
@@ -94,8 +95,16 @@ std::string DecidedBy(const ConditionsAnalysis& a) {
   for (const ConditionsRow& row : a.rows) {
     (row.result.decided_by == "enumeration" ? enumeration : selection) = true;
   }
+  bool sequential = false;
+  for (const ConditionsRow& row : a.rows) sequential = sequential || row.result.decided_by == "sequential";
+  if (sequential) selection = false;
   std::string out;
   if (enumeration) out = "every pure SPE outcome enumerated (backward induction branching at ties)";
+  if (sequential) {
+    out += std::string(out.empty() ? "" : "; ") +
+           "imperfect information: one sequential (quasi-perfect) equilibrium found per row (--concept "
+           "sequential); others may exist, so 'all' means the one found settles";
+  }
   if (selection) {
     out += std::string(out.empty() ? "" : "; ") +
            "imperfect information: SPE selected by maximising and by minimising P(SETTLEMENT*) in each "
@@ -217,6 +226,7 @@ void WriteJson(const models::Scenario& s, const ConditionsAnalysis& a, std::ostr
   j["threshold"] = FormatRational(a.options.analysis.threshold);
   j["exact"] = true;
   j["tie_rule"] = a.options.analysis.tie_rule == TieRule::kFirst ? "first" : "last";
+  j["concept"] = ConceptName(a.options.analysis.solution_concept);
   j["some_rows_settle"] = a.options.some_settles;
   j["players"] = a.players;
   j["scenario_conditions"] = nlohmann::ordered_json::object();
@@ -448,6 +458,11 @@ void AddConditionsCommand(CLI::App& app) {
                   "Which SPE to report beside the verdict: first or last listed best action at ties")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, TieRule>{{"first", TieRule::kFirst}, {"last", TieRule::kLast}}));
+  cmd->add_option("--concept", o->concept_kind,
+                  "spe (default) or sequential: how rows with imperfect information are decided (perfect "
+                  "information: the same, every SPE being sequential there)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, SolutionConcept>{
+          {"spe", SolutionConcept::kSubgamePerfect}, {"sequential", SolutionConcept::kSequential}}));
   cmd->add_option("--some", o->some,
                   "Crisp outcome of rows where only some SPE settle: no (default: not settling) or yes")
       ->check(CLI::IsMember({"no", "yes"}));
@@ -488,6 +503,7 @@ void AddConditionsCommand(CLI::App& app) {
       options.analysis.threshold = *t;
     }
     options.analysis.tie_rule = o->ties;
+    options.analysis.solution_concept = o->concept_kind;
     options.analysis.max_equilibria = o->max_equilibria;
     options.some_settles = o->some == "yes";
     const ConditionsAnalysis a = models::AnalyseConditions(scenario, options);

@@ -112,7 +112,40 @@ GameAnalysis AnalysePerfectInformation(const Game& game, const AnalysisOptions& 
   return r;
 }
 
+// One quasi-perfect (hence sequential) equilibrium: its verdict is that equilibrium's, and says
+// nothing of the others.
+GameAnalysis AnalyseSequential(const Game& game, const AnalysisOptions& o) {
+  GameAnalysis r;
+  SpeOptions spe;
+  spe.tie_rule = o.tie_rule;
+  spe.limits = o.limits;
+  spe.time_limit_seconds = o.lp_time_limit_seconds;
+  spe.solution_concept = SolutionConcept::kSequential;
+  SpeSolution<Rational> found;
+#pragma omp critical(ncpmi_conditions_glpk)
+  { found = SolveSubgamePerfect<Rational>(game, spe); }
+  if (!found.verified || !found.assessment_verified) {
+    throw UnsupportedError("the sequential equilibrium found failed its certificate");
+  }
+  ProfileOutcome<Rational> outcome = OutcomeOf(game, found.profile);
+  r.payoffs = std::move(outcome.payoffs);
+  r.terminals = std::move(outcome.terminals);
+  r.ties = static_cast<int>(found.ties.size());
+  r.path = PathOf(game, r.terminals, [&](NodeId v, int a) { return found.profile.Prob(game, game.Infoset(v), a); });
+  FinishSummary(game, &r);
+  r.decided_by = "sequential";
+  r.p_min = r.p_max = r.summary.p_settlement;
+  r.equilibria = 1;
+  r.settling = r.summary.p_settlement >= o.threshold ? 1 : 0;
+  r.verdict = FromCounts(r.settling, 1);
+  return r;
+}
+
 GameAnalysis AnalyseImperfectInformation(const Game& game, const AnalysisOptions& o) {
+  if (o.solution_concept == SolutionConcept::kSequential) return AnalyseSequential(game, o);
+  if (o.solution_concept == SolutionConcept::kNash) {
+    throw InputError("a settlement verdict needs subgame-perfect or sequential equilibria: --concept spe or sequential");
+  }
   GameAnalysis r;
   SpeOptions spe;
   spe.tie_rule = o.tie_rule;

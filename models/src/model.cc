@@ -22,7 +22,7 @@ ModelSpec Haiti1994Model() {
 const std::vector<ModelSpec>& ModelSpecs() {
   static const std::vector<ModelSpec> specs{
       UltimatumModel(), SecurityAssuranceModel(), AmnestyModel(), SanctionsModel(),
-      UnscVoteModel(),  MediatorModel(),          AssuranceTrustModel(), CrisisModel(),  Haiti1994Model(),
+      UnscVoteModel(),  MediatorModel(),          AudienceCostModel(), AssuranceTrustModel(), CrisisModel(),  Haiti1994Model(),
   };
   return specs;
 }

@@ -15,6 +15,7 @@ ModelSpec AmnestyModel();            // "amnesty": reneging risk
 ModelSpec SanctionsModel();          // "sanctions": pain accumulation over rounds
 ModelSpec UnscVoteModel();           // "unsc-vote": P5 vetoes and the outside option
 ModelSpec MediatorModel();           // "mediator": initiative and roadmap
+ModelSpec AudienceCostModel();       // "audience-cost": a private resolve, threats and bluffs
 ModelSpec AssuranceTrustModel();     // "assurance-trust": a private type, trust and reassurance
 ModelSpec CrisisModel();             // "ncpmi-crisis": the composite game with N C P M I
 ModelSpec Haiti1994Model();          // "haiti1994": the fixed reduced game, no parameters

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ncpmi/bi/backward_induction.h"
+#include "ncpmi/eq/spe_solver.h"
 #include "ncpmi/game/game.h"
 #include "ncpmi/game/rational.h"
 #include "ncpmi/game/resource_limits.h"
@@ -30,6 +31,11 @@ struct AnalysisOptions {
   std::size_t max_equilibria = 1000;        // cap of the SPE enumeration (per node)
   ResourceLimits limits;                    // memory guard of the imperfect-information LPs
   double lp_time_limit_seconds = 0;         // per LP or MIP of an imperfect-information game; 0: none
+  // kSubgamePerfect (default) or kSequential. Perfect information: the same (every SPE is
+  // sequential there). Imperfect information: kSequential decides by one quasi-perfect, hence
+  // sequential, equilibrium with its beliefs (two players moving per subgame; decided_by
+  // "sequential"); kNash is refused (a verdict over subgames needs subgame perfection).
+  SolutionConcept solution_concept = SolutionConcept::kSubgamePerfect;
 };
 
 // One move on the reported equilibrium's play.
@@ -45,6 +51,8 @@ struct PlayMove {
 // One game solved for its settlement verdict and one reported equilibrium.
 struct GameAnalysis {
   Verdict verdict = Verdict::kNo;
+  // "sequential": imperfect information with AnalysisOptions::solution_concept kSequential, one
+  // sequential equilibrium found (equilibria 1: others may exist).
   // "enumeration": perfect information, every distinct pure SPE outcome listed by branching at
   // ties (EnumerateSpeOutcomes). "selection": imperfect information, the SPE found by maximising
   // and by minimising P(S) in each subgame (SolveSubgamePerfect with kMaxProbability /
