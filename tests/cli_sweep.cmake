@@ -54,3 +54,11 @@ ncpmi_cli_output_test(sweep.bench
 # Half of small.toml's points are error rows: the benchmark times their failed builds too.
 ncpmi_cli_output_test(sweep.bench_error_points "first 132 points.*per-point overhead beyond the solve: "
   sweep tests/data/sweep/small.toml --bench --bench-repeats 1)
+
+# A prior swept under --concept sequential: byte-identical for 1 and 2 threads, no settlement up to
+# the threshold 4/7 and settlement above it.
+add_test(NAME cli.sweep.prior_sequential COMMAND sh -c "set -e; mkdir -p '${_sweep_work}/prior'; cd '${_sweep_work}/prior'; rm -rf p1.csv p2.csv p1.csv.parts p2.csv.parts; \
+\"$0\" sweep '${_sweep_data}/trust_prior.toml' -o p1.csv --threads 1 --progress never; \
+\"$0\" sweep '${_sweep_data}/trust_prior.toml' -o p2.csv --threads 2 --progress never; cmp p1.csv p2.csv; \
+grep -q '^7,1/2,ok,no,0,' p1.csv; grep -q '^9,9/14,ok,all,1,' p1.csv" ${NCPMI_EXE})
+set_tests_properties(cli.sweep.prior_sequential PROPERTIES LABELS threads)

@@ -13,21 +13,24 @@ namespace {
 
 Rational R(long num, long den = 1) { return MakeRational(num, den); }
 
+// The probability of `action` at the information set named `set` in the solution `s`.
+Rational ProbabilityAt(const Game& game, const SpeSolution<Rational>& s, const std::string& set,
+                       const std::string& action) {
+  for (InfosetId h = 0; h < game.NumInfosets(); ++h) {
+    if (game.InfosetName(h) != set) continue;
+    for (int a = 0; a < game.NumActions(h); ++a) {
+      if (game.ActionName(h, a) == action) return s.profile.Prob(game, h, a);
+    }
+  }
+  FAIL("no action " << action << " at " << set);
+  return 0;
+}
+
 struct Trust {
   Game game;
   SpeSolution<Rational> s;
 
-  // The probability of `action` at the information set named `set`.
-  Rational At(const std::string& set, const std::string& action) const {
-    for (InfosetId h = 0; h < game.NumInfosets(); ++h) {
-      if (game.InfosetName(h) != set) continue;
-      for (int a = 0; a < game.NumActions(h); ++a) {
-        if (game.ActionName(h, a) == action) return s.profile.Prob(game, h, a);
-      }
-    }
-    FAIL("no action " << action << " at " << set);
-    return 0;
-  }
+  Rational At(const std::string& set, const std::string& action) const { return ProbabilityAt(game, s, set, action); }
   // The belief at the node labelled `node`.
   Rational Belief(const std::string& node) const {
     for (NodeId v = 0; v < game.NumNodes(); ++v) {
@@ -116,16 +119,7 @@ namespace {
 struct Crisis {
   Game game;
   SpeSolution<Rational> s;
-  Rational At(const std::string& set, const std::string& action) const {
-    for (InfosetId h = 0; h < game.NumInfosets(); ++h) {
-      if (game.InfosetName(h) != set) continue;
-      for (int a = 0; a < game.NumActions(h); ++a) {
-        if (game.ActionName(h, a) == action) return s.profile.Prob(game, h, a);
-      }
-    }
-    FAIL("no action " << action << " at " << set);
-    return 0;
-  }
+  Rational At(const std::string& set, const std::string& action) const { return ProbabilityAt(game, s, set, action); }
 };
 
 Crisis SolveAudience(const ParameterValues& given) {

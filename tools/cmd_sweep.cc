@@ -41,6 +41,7 @@ struct SweepCliOptions {
   std::int64_t bench_points = 10000;  // ~1 s per run on one thread: long enough to time two threads
   int bench_repeats = 5;
   std::string progress = "auto";
+  std::string concept_name;  // "" keeps the spec's `concept`
   double time_limit = 0;
   LimitFlags limits;
 };
@@ -229,10 +230,22 @@ void AddSweepCommand(CLI::App& app) {
   AddTimeLimitFlag(cmd, &o->time_limit,
                    "Seconds for this run (0: none); when reached the sweep stops as on Ctrl-C, finished "
                    "chunks kept: rerun with --resume (exit 1)");
+  cmd->add_option("--concept", o->concept_name,
+                  "spe or sequential: how points whose game has imperfect information are decided "
+                  "(default: the spec's 'concept', else spe); part of what --resume checks")
+      ->check(CLI::IsMember({"spe", "sequential"}));
   AddLimitFlags(cmd, &o->limits);
   cmd->callback([o] {
     const ResourceLimits limits = o->limits.Limits();
-    const sweep::SweepSpec spec = sweep::ReadSweepSpec(o->spec);
+    sweep::SweepSpec spec = sweep::ReadSweepSpec(o->spec);
+    if (!o->concept_name.empty()) {
+      const SolutionConcept asked =
+          o->concept_name == "sequential" ? SolutionConcept::kSequential : SolutionConcept::kSubgamePerfect;
+      // A run under another concept than the spec's is another run: chunks of one are not reused
+      // by the other.
+      if (asked != spec.solution_concept) spec.fingerprint ^= 0x9e3779b97f4a7c15ull * (1 + static_cast<int>(asked));
+      spec.solution_concept = asked;
+    }
     // The base scenario's game within the limits, once, so that a --max-nodes below it is an
     // error up front rather than an error row at every point.
     (void)BuildScenarioWithin(spec.base, limits);

@@ -102,6 +102,7 @@ PointEvaluator::PointEvaluator(const SweepSpec& spec, const ResourceLimits& limi
   point_.resize(names_.size());
   texts_.resize(names_.size());
   options_.threshold = spec.threshold;
+  options_.solution_concept = spec.solution_concept;
   options_.limits = limits;
   // The default resolved here, once for every point of this evaluator.
   options_.limits.max_memory_bytes = MemoryLimitBytes(limits);

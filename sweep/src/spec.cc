@@ -264,6 +264,10 @@ class SpecReader {
         scenario_node_ = node;
       } else if (key == "threshold") {
         threshold = node;
+      } else if (key == "concept") {
+        const std::string c = String(key, *node);
+        if (c != "spe" && c != "sequential") Fail(*node, "'concept' must be \"spe\" or \"sequential\", got \"" + c + "\"");
+        spec_.solution_concept = c == "spe" ? SolutionConcept::kSubgamePerfect : SolutionConcept::kSequential;
       } else if (key == "chunk") {
         const auto* i = node->as_integer();
         if (i == nullptr || i->get() < 1 || i->get() > 100000000) Fail(*node, "'chunk' must be an integer in [1, 10^8] (points per chunk file)");
@@ -275,7 +279,7 @@ class SpecReader {
         if (!node->is_table()) Fail(*node, "'" + key + "' must be a table ([" + key + "]), got " + TypeName(*node));
         (key == "grid" ? grid : sample) = node;
       } else {
-        FailAt(key_at, "unknown key '" + key + "' (known: title, scenario, threshold, outputs, chunk, [grid], [sample])");
+        FailAt(key_at, "unknown key '" + key + "' (known: title, scenario, threshold, concept, outputs, chunk, [grid], [sample])");
       }
     }
     if (scenario_node_ == nullptr) throw InputError(spec_.path, 1, 1, "missing key 'scenario' (the base scenario file, relative to this file)");

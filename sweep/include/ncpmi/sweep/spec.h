@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ncpmi/eq/spe_solver.h"
 #include "ncpmi/game/rational.h"
 #include "ncpmi/models/scenario.h"
 
@@ -49,6 +50,9 @@ struct SweepSpec {
   std::string title;
   models::Scenario base;           // the base scenario (path relative to the spec file)
   Rational threshold;              // tau: the spec's `threshold`, else the scenario's
+  // `concept = "spe" | "sequential"`: how points whose game has imperfect information are
+  // decided (models::AnalysisOptions::solution_concept); `ncpmi sweep --concept` overrides it.
+  SolutionConcept solution_concept = SolutionConcept::kSubgamePerfect;
   std::vector<Axis> grid;          // Cartesian product, first axis slowest
   SampleMethod sample_method = SampleMethod::kNone;
   std::int64_t samples = 1;        // random points per grid point (1 without [sample])
