@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds the release preset and prints the benchmark figures quoted in the README, with the
+# Builds the release preset and prints the benchmark figures quoted in docs/benchmarks.md, with the
 # machine they were measured on. Extra arguments go to `ncpmi bench` (e.g. --nodes 1000000).
 set -eu
 cd "$(dirname "$0")/.."

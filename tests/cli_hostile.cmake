@@ -1,4 +1,4 @@
-# ctest cases: hostile inputs and limits (README "Guarantees: hostile input and limits"). Each input
+# ctest cases: hostile inputs and limits (docs/guarantees.md). Each input
 # either works (checked answer) or gets one stderr line and exit code 2 — never a crash or a hang —
 # and output files are complete or absent. Inputs are written at test time by hostile_inputs.sh
 # (deterministic bytes); composite checks are in hostile_checks.sh.

@@ -46,7 +46,7 @@ if(NCPMI_MPI)
   endif()
 endif()
 
-# The benchmark prints every figure of the README's sweep speed table (a short run: the figures
+# The benchmark prints every figure of the sweep speed table in docs/sweeps.md ("Speed") (a short run: the figures
 # themselves are not checked, only that each is measured and printed).
 ncpmi_cli_output_test(sweep.bench
   "first 200 points, chunk 12, best of 2.*solve only .*points/s .*sweep, 1 thread: .*points/s.*sweep, 2 threads: .*points/s.*parallel efficiency 1 -> 2 threads: [0-9]+%.*per-point overhead beyond the solve: -?[0-9.]+ us \\(point values and rows -?[0-9.]+ us, chunk files, assembly and set-up -?[0-9.]+ us\\)"

@@ -218,7 +218,7 @@ void Bench(const sweep::SweepSpec& spec, const SweepCliOptions& o) {
 void AddSweepCommand(CLI::App& app) {
   auto o = std::make_shared<SweepCliOptions>();
   CLI::App* cmd = app.add_subcommand("sweep", "Parameter sweep over a scenario: CSV or JSON Lines, resumable, OpenMP/MPI/shards");
-  cmd->add_option("SPEC", o->spec, "Sweep spec (.toml; see README 'Parameter sweeps')")->required();
+  cmd->add_option("SPEC", o->spec, "Sweep spec (.toml; see docs/sweeps.md)")->required();
   cmd->add_option("-o,--output", o->out, "Output file: .csv or .jsonl (format by extension)");
   cmd->add_option("--threads", o->threads, "OpenMP threads per process (0: all cores)")->check(CLI::Range(0, 1024));
   cmd->add_flag("--resume", o->resume, "Continue an interrupted sweep from the valid chunks in OUT.parts/");

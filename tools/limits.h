@@ -53,7 +53,7 @@ Game LoadGameOrScenarioWithin(const std::string& path, const ResourceLimits& lim
 
 // Bytes per node the exact (Rational, GMP) and double solves take beyond the game itself, per
 // player: the values of backward induction or of the decomposition, and the certificate's.
-// Measured with peak RSS (see README "Guarantees: hostile input and limits").
+// Measured with peak RSS (see docs/guarantees.md).
 constexpr std::uint64_t kSolveBytesPerNodePlayerDouble = 16;
 constexpr std::uint64_t kSolveBytesPerNodePlayerExact = 64;
 constexpr std::uint64_t kSolveBytesPerNode = 24;  // choices, reached flags, the profile

@@ -210,7 +210,7 @@ namespace {
 // Peak bytes GLPK takes per nonzero and per row or column of a loaded programme, through the
 // solve (its own matrix, the simplex's row- and column-wise copies and the LU factors of the
 // basis; the interior-point method's normal equations and their Cholesky factor). Measured as
-// peak RSS of `ncpmi solve --method lp|mip` on generated games (README "Guarantees").
+// peak RSS of `ncpmi solve --method lp|mip` on generated games (docs/guarantees.md).
 constexpr std::uint64_t kGlpkBytesPerNonzero = 400;
 constexpr std::uint64_t kGlpkBytesPerRowOrColumn = 800;
 // A number in the sequence form and the model: a double, or an mpq_class with its two limb arrays.

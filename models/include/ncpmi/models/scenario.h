@@ -67,7 +67,7 @@ struct Scenario {
 // True when `path` names a scenario file (ends in ".toml", any case).
 bool IsScenarioPath(const std::string& path);
 
-// Parses a scenario text. Layout (see README "Scenario files"):
+// Parses a scenario text. Layout (see docs/scenarios.md):
 //   title = "..."  description = "..."  sources = "..." or [..]   (optional)
 //   model = "ncpmi-crisis"                                          (required)
 //   threshold = "1/2"                                               (optional, in [0, 1])

@@ -62,7 +62,7 @@ struct LpOptions {
 // it is expected to take at its peak: the sequence form, the model in T, GLPK's copy of it and
 // GLPK's working storage (factorisation, interior-point normal equations). An upper bound on rows,
 // columns and nonzeros (every node with an outcome counted as a payoff cell); the bytes are
-// calibrated on measured peak RSS (README "Guarantees: hostile input and limits"). O(nodes).
+// calibrated on measured peak RSS (docs/guarantees.md). O(nodes).
 struct LpSizeEstimate {
   std::uint64_t rows = 0, columns = 0, nonzeros = 0;
   std::uint64_t bytes = 0;

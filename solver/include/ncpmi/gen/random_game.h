@@ -27,7 +27,7 @@ struct RandomGameOptions {
 
 // Peak bytes per node (nodes * branching + 1 of them) while generating: the generator's arrays,
 // the builder and the finished game, plus a payoff per player on each terminal. Measured as peak
-// RSS of `ncpmi gen` (README "Guarantees: hostile input and limits").
+// RSS of `ncpmi gen` (docs/guarantees.md).
 constexpr std::uint64_t kGenerateBytesPerNode = 100;
 constexpr std::uint64_t kGenerateBytesPerNodePlayer = 20;
 

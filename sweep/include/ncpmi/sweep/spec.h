@@ -80,7 +80,7 @@ struct SweepSpec {
   bool Has(Output o) const;
 };
 
-// Parses a sweep spec (layout in README "Parameter sweeps"). `base_dir` resolves the scenario
+// Parses a sweep spec (layout in docs/sweeps.md). `base_dir` resolves the scenario
 // path. Throws InputError "source_name:line:col: message" for TOML errors, unknown keys,
 // parameters or outputs, wrong types, empty or too large axes, values out of the parameter's
 // range (every list value; the ends of linspace/logspace/random ranges) and a bad base scenario
