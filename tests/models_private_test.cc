@@ -26,7 +26,8 @@ Rational ProbabilityAt(const Game& game, const SpeSolution<Rational>& s, const s
   return 0;
 }
 
-struct Trust {
+// A model solved for a sequential equilibrium, certified.
+struct Sequential {
   Game game;
   SpeSolution<Rational> s;
 
@@ -41,9 +42,9 @@ struct Trust {
   }
 };
 
-Trust Solve(const ParameterValues& given) {
-  const ModelSpec& m = FindModel("assurance-trust");
-  Trust t{m.build(ResolveParameters(m, given)), {}};
+Sequential SolveModel(const std::string& model, const ParameterValues& given) {
+  const ModelSpec& m = FindModel(model);
+  Sequential t{m.build(ResolveParameters(m, given)), {}};
   SpeOptions options;
   options.solution_concept = SolutionConcept::kSequential;
   t.s = SolveSubgamePerfect<Rational>(t.game, options);
@@ -52,13 +53,15 @@ Trust Solve(const ParameterValues& given) {
   return t;
 }
 
+Sequential Solve(const ParameterValues& given) { return SolveModel("assurance-trust", given); }
+
 // Defaults: S_T = 4, R_T = -10, K_T = -2, so p* = (K_T - R_T) / (S_T - R_T) = 4/7; the types'
 // gains from being trusted are 3 (trustworthy: honour 3 - keep 0) and 2 (untrustworthy: exploit 2).
 const Rational kThreshold = R(4, 7);
 
 TEST_CASE("without a signal the target disarms iff the prior of trust exceeds (K_T - R_T)/(S_T - R_T)", "[models]") {
   for (const Rational& prior : {R(1, 4), R(1, 2), R(3, 5), R(9, 10)}) {
-    const Trust t = Solve({{"prior", prior}});
+    const Sequential t = Solve({{"prior", prior}});
     CAPTURE(prior);
     CHECK(t.At("Target after NoSignal", "Disarm") == (prior > kThreshold ? 1 : 0));
     // On the path the belief is the prior (Bayes' rule).
@@ -71,7 +74,7 @@ TEST_CASE("without a signal the target disarms iff the prior of trust exceeds (K
 }
 
 TEST_CASE("a signal dearer than either type's gain from trust is never sent", "[models]") {
-  const Trust t = Solve({{"prior", R(3, 4)}, {"signal", 1}, {"signal_cost", 4}});
+  const Sequential t = Solve({{"prior", R(3, 4)}, {"signal", 1}, {"signal_cost", 4}});
   CHECK(t.At("Coercer (trustworthy): reassure?", "NoSignal") == 1);
   CHECK(t.At("Coercer (untrustworthy): reassure?", "NoSignal") == 1);
   CHECK(t.At("Target after NoSignal", "Disarm") == 1);  // prior 3/4 > 4/7
@@ -81,7 +84,7 @@ TEST_CASE("a signal costing between the types' gains separates them, or no one s
   // 2 < k = 5/2 < 3: the separating equilibrium (only the trustworthy type reassures, the target
   // disarms after a signal) is sequential; so is pooling on no signal with the target keeping its
   // weapons, supported by a low belief after an unexpected signal. The solver's must be one.
-  const Trust t = Solve({{"prior", R(1, 4)}, {"signal", 1}, {"signal_cost", R(5, 2)}});
+  const Sequential t = Solve({{"prior", R(1, 4)}, {"signal", 1}, {"signal_cost", R(5, 2)}});
   const Rational sends_t = t.At("Coercer (trustworthy): reassure?", "Reassure");
   const Rational sends_u = t.At("Coercer (untrustworthy): reassure?", "Reassure");
   CAPTURE(sends_t, sends_u);
@@ -99,7 +102,7 @@ TEST_CASE("a cheap signal is mimicked until the target's belief is exactly the t
   // probability sigma = prior (1 - p*) / ((1 - prior) p*) = 1/4, so the belief after a signal is
   // p* = 4/7; the target disarms after it with r = k / 2 = 1/2, which leaves the untrustworthy type
   // indifferent. Pooling on no signal (keep after any signal) is the other sequential equilibrium.
-  const Trust t = Solve({{"prior", R(1, 4)}, {"signal", 1}, {"signal_cost", 1}});
+  const Sequential t = Solve({{"prior", R(1, 4)}, {"signal", 1}, {"signal_cost", 1}});
   const Rational sends_t = t.At("Coercer (trustworthy): reassure?", "Reassure");
   const Rational sends_u = t.At("Coercer (untrustworthy): reassure?", "Reassure");
   CAPTURE(sends_t, sends_u);
@@ -116,27 +119,12 @@ TEST_CASE("a cheap signal is mimicked until the target's belief is exactly the t
 namespace ncpmi::models {
 namespace {
 
-struct Crisis {
-  Game game;
-  SpeSolution<Rational> s;
-  Rational At(const std::string& set, const std::string& action) const { return ProbabilityAt(game, s, set, action); }
-};
-
-Crisis SolveAudience(const ParameterValues& given) {
-  const ModelSpec& m = FindModel("audience-cost");
-  Crisis c{m.build(ResolveParameters(m, given)), {}};
-  SpeOptions options;
-  options.solution_concept = SolutionConcept::kSequential;
-  c.s = SolveSubgamePerfect<Rational>(c.game, options);
-  REQUIRE(c.s.verified);
-  REQUIRE(c.s.assessment_verified);
-  return c;
-}
+Sequential SolveAudience(const ParameterValues& given) { return SolveModel("audience-cost", given); }
 
 // Defaults: x = 1/2, a = 1/2; the target resists iff its belief in resolve q is below
 // q* = (t_back - (1 - x)) / (t_back - t_war) = (1 - 1/2) / (1 + 1/2) = 1/3.
 TEST_CASE("a coercer believed resolved enough is obeyed by every type: pooling on the threat", "[models]") {
-  const Crisis c = SolveAudience({{"prior", R(1, 2)}});
+  const Sequential c = SolveAudience({{"prior", R(1, 2)}});
   CHECK(c.At("Coercer (resolved): threaten?", "Threaten") == 1);
   CHECK(c.At("Coercer (unresolved): threaten?", "Threaten") == 1);
   CHECK(c.At("Target facing a threat", "Comply") == 1);
@@ -147,7 +135,7 @@ TEST_CASE("below the belief threshold the unresolved type bluffs and the target 
   // the posterior q*; r = x / (x + a) makes the bluffer indifferent; war comes with pi r.
   for (const Rational& a : {R(1, 2), R(3, 4)}) {  // below 1, the unresolved type's cost of war
     const Rational prior = R(1, 4), q = R(1, 3), x = R(1, 2);
-    const Crisis c = SolveAudience({{"prior", prior}, {"audience_cost", a}});
+    const Sequential c = SolveAudience({{"prior", prior}, {"audience_cost", a}});
     CAPTURE(a);
     CHECK(c.At("Coercer (resolved): threaten?", "Threaten") == 1);
     CHECK(c.At("Coercer (unresolved): threaten?", "Threaten") == prior * (1 - q) / ((1 - prior) * q));
