@@ -173,10 +173,16 @@ case $case_name in
     mkdir readonly && chmod 555 readonly && chmod 755 .
     # As root a read-only directory is writable: run as nobody then (as for the unreadable file).
     if [ "$(id -u)" = 0 ]; then as_nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"; else as_nobody=; fi
-    $as_nobody "$exe" sweep "$big" -o readonly/out.csv --progress never 2> err
-    [ $? -eq 2 ] || fail "output in a read-only directory: exit status not 2: $(cat err)"
-    grep -Eq '^ncpmi: readonly/out\.csv: cannot write: Permission denied$' err || fail "stderr: $(cat err)"
-    [ -z "$(ls readonly)" ] || fail "something was written into the read-only directory"
+    # A checkout under a private directory (mktemp -d, mode 0700) keeps nobody from the spec or the
+    # executable: the read-only case is then not testable here, and says so.
+    if $as_nobody test -r "$big" && $as_nobody test -x "$exe"; then
+      $as_nobody "$exe" sweep "$big" -o readonly/out.csv --progress never 2> err
+      [ $? -eq 2 ] || fail "output in a read-only directory: exit status not 2: $(cat err)"
+      grep -Eq '^ncpmi: readonly/out\.csv: cannot write: Permission denied$' err || fail "stderr: $(cat err)"
+      [ -z "$(ls readonly)" ] || fail "something was written into the read-only directory"
+    else
+      echo "note: read-only directory case skipped: user nobody cannot reach $big or $exe"
+    fi
     "$exe" sweep "$small" -o out.csv --progress never --time-limit 1e-9 2>/dev/null
     [ -d out.csv.parts ] || fail "no out.csv.parts after the time limit"
     "$exe" sweep "$big" -o out.csv --progress never --resume 2> err
