@@ -3,6 +3,7 @@
 // against the MIP.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "ncpmi/eq/certificate.h"
 #include "ncpmi/eq/lemke.h"
 #include "ncpmi/eq/lp_solvers.h"
+#include "ncpmi/eq/sequence_form.h"
 #include "ncpmi/eq/sequence_form_lcp.h"
 #include "ncpmi/eq/spe_solver.h"
 #include "ncpmi/game/error.h"
@@ -206,10 +208,10 @@ TEST_CASE("Lemke's answers on random games pass a brute-force best-response chec
   CHECK_THAT(path.message, Catch::Matchers::Contains("(integer pivoting)"));
 }
 
-TEST_CASE("the exact solver reaches the double path's final basis by integer pivoting", "[lcp]") {
+TEST_CASE("the exact solver solves the double path's final basis exactly and checks it", "[lcp]") {
   const Game game = LoadData("kuhn_poker.efg");
   const LpEquilibrium<Rational> eq = SolveCertified<Rational>(game);
-  CHECK_THAT(eq.message, Catch::Matchers::Contains("integer pivots and checked exactly"));
+  CHECK_THAT(eq.message, Catch::Matchers::Contains("final basis solved exactly"));
 }
 
 TEST_CASE("a basis that is not complementary or not feasible is rejected", "[lcp]") {
@@ -224,6 +226,70 @@ TEST_CASE("a basis that is not complementary or not feasible is rejected", "[lcp
   CHECK(good.z[0] == std::vector<Rational>{Rational(1), Rational(0)});
   CHECK(SolveLcpAtBasis(problem, {0, 1}, LemkeOptions{}).status == LemkeStatus::kBasisRejected);  // w_0 = -1
   CHECK(SolveLcpAtBasis(problem, {0, 2}, LemkeOptions{}).status == LemkeStatus::kBasisRejected);  // w_0 and z_0
+}
+
+TEST_CASE("a basis feasible only through its eps terms is accepted, and one negative there rejected", "[lcp]") {
+  // w = q(eps) + z with q(eps) = 0 - eps: w_0 basic gives w = -eps < 0 for every small eps
+  // (rejected although its constant term is 0); z_0 basic gives z = eps (accepted).
+  LinearComplementarityProblem<Rational> problem;
+  problem.size = 1;
+  problem.matrix = {{0, 0, Rational(1)}};
+  problem.rhs = {{Rational(0)}, {Rational(-1)}};
+  problem.covering = {Rational(1)};
+  CHECK(SolveLcpAtBasis(problem, {0}, LemkeOptions{}).status == LemkeStatus::kBasisRejected);
+  const LemkeResult<Rational> z = SolveLcpAtBasis(problem, {1}, LemkeOptions{});
+  REQUIRE(z.status == LemkeStatus::kSolved);
+  CHECK(z.z[0][0] == 0);
+  CHECK(z.z[1][0] == 1);
+}
+
+TEST_CASE("a singular basis is rejected by the exact crossover", "[lcp]") {
+  // M = [[1, 1], [1, 1]]: the basis (z_0, z_1) makes M itself the basis matrix, singular.
+  LinearComplementarityProblem<Rational> problem;
+  problem.size = 2;
+  problem.matrix = {{0, 0, Rational(1)}, {0, 1, Rational(1)}, {1, 0, Rational(1)}, {1, 1, Rational(1)}};
+  problem.rhs = {{Rational(-1), Rational(-1)}};
+  problem.covering = {Rational(1), Rational(1)};
+  CHECK(SolveLcpAtBasis(problem, {2, 3}, LemkeOptions{}).status == LemkeStatus::kBasisRejected);
+}
+
+// The revised method (sparse LU of the basis, eta vectors, rows of the inverse for ties) is a
+// second implementation of the dense tableau's path: same rule, so the same pivots and final basis
+// wherever rounding does not decide a tie. Compared on the LCPs of random games, of games whose
+// every payoff ties, and of games with as many pivots as factorization intervals.
+TEST_CASE("the revised and the dense double Lemke paths take the same pivots to the same basis", "[lcp]") {
+  const auto same_path = [](const Game& game) {
+    const SequenceForm<double> form = BuildSequenceForm<double>(game);
+    const SequenceFormLcp<double> lcp = BuildSequenceFormLcp(game, form);
+    LemkeOptions dense;
+    dense.dense_tableau = true;
+    const LemkeResult<double> a = SolveLcpLemke(lcp.problem, LemkeOptions{});
+    const LemkeResult<double> b = SolveLcpLemke(lcp.problem, dense);
+    REQUIRE(a.status == LemkeStatus::kSolved);
+    REQUIRE(b.status == LemkeStatus::kSolved);
+    CHECK(a.pivots == b.pivots);
+    std::vector<int> basis_a = a.basis;
+    std::vector<int> basis_b = b.basis;
+    std::sort(basis_a.begin(), basis_a.end());
+    std::sort(basis_b.begin(), basis_b.end());
+    CHECK(basis_a == basis_b);
+    for (std::size_t i = 0; i < a.z[0].size(); ++i) CHECK(a.z[0][i] == Approx(b.z[0][i]).margin(1e-9));
+    return a.pivots;
+  };
+  SECTION("random games") {
+    const std::uint64_t seed = GENERATE(range(1, 21));
+    INFO("seed " << seed);
+    same_path(GenerateRandomGame(SmallImperfect(seed, 12 + static_cast<int>(seed % 10), seed % 2 == 1)));
+  }
+  SECTION("degenerate games") {
+    same_path(Parse(kAllTies));
+    same_path(Parse(kDuplicates));
+  }
+  SECTION("a path several factorizations long") {
+    RandomGameOptions o = SmallImperfect(7, 300, false);
+    o.infoset_size = 4;
+    CHECK(same_path(GenerateRandomGame(o)) > 3 * 64);
+  }
 }
 
 TEST_CASE("no equilibrium found by Lemke has a larger total payoff than the MIP's best", "[lcp][mip]") {

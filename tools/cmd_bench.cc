@@ -79,7 +79,8 @@ struct BenchOptions {
   std::int64_t lp_exact_max = 10000;
   int lp_infoset_size = 4;
   int crisis_repeats = 100;
-  std::vector<std::int64_t> lcp_nodes{300, 1000};
+  std::vector<std::int64_t> lcp_nodes{300, 1000, 2000};
+  std::int64_t lcp_slow_max = 300;  // largest game also solved by the dense tableau and integer path
   LimitFlags limit_flags;
   ResourceLimits limits;  // from limit_flags: each generated game is checked before it is built
 };
@@ -206,12 +207,20 @@ void RunLcpBench(const BenchOptions& o) {
     };
     std::cout << fmt::format("lcp       {} decision nodes ({} sequences, sets of up to {}, seed {}), general-sum:\n",
                              game.NumDecisionNodes(), CountSequences(game), o.lp_infoset_size, o.seed);
-    line("double path only", [&](const LpOptions& options) { return SolveSequenceFormLcpDoublePath(game, options); },
-         0.0);
-    line("exact (double path, then its basis by integer pivoting; what solve runs in both modes)",
+    const bool slow_too = nodes <= o.lcp_slow_max;
+    line("double path only (revised: sparse LU of the basis, eta vectors)",
+         [&](const LpOptions& options) { return SolveSequenceFormLcpDoublePath(game, options); }, 0.0);
+    if (slow_too) {
+      line("double path only, dense tableau",
+           [&](const LpOptions& options) { return SolveSequenceFormLcpDoublePath(game, options, true); }, 0.0);
+    }
+    line("exact (double path, then its final basis solved exactly; what solve runs in both modes)",
          [&](const LpOptions& options) { return SolveSequenceFormLcp<Rational>(game, options); }, kExactLimitSeconds);
-    line("exact (the whole path by integer pivoting)",
-         [&](const LpOptions& options) { return SolveSequenceFormLcpIntegerPath(game, options); }, kExactLimitSeconds);
+    if (slow_too) {
+      line("exact (the whole path by integer pivoting)",
+           [&](const LpOptions& options) { return SolveSequenceFormLcpIntegerPath(game, options); },
+           kExactLimitSeconds);
+    }
   }
 }
 
@@ -376,6 +385,10 @@ void AddBenchCommand(CLI::App& app) {
                   "Decision nodes of the general-sum games for Lemke's algorithm, double and exact "
                   "(0 skips)")
       ->delimiter(',')
+      ->capture_default_str();
+  cmd->add_option("--lcp-slow-max", o->lcp_slow_max,
+                  "Largest --lcp-nodes game also solved by the slower methods kept for comparison (the dense "
+                  "double tableau and the whole path by integer pivoting)")
       ->capture_default_str();
   cmd->add_option("--seed", o->seed, "Seed of the generated games")->capture_default_str();
   cmd->add_option("--repeat", o->repeat, "Runs per measurement (best is reported)")

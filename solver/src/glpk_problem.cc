@@ -309,6 +309,39 @@ double GlpkProblem::ObjectiveValue() const { return glp_get_obj_val(problem_); }
 double GlpkProblem::ColumnValue(int column) const { return glp_get_col_prim(problem_, column + 1); }
 double GlpkProblem::RowValue(int row) const { return glp_get_row_prim(problem_, row + 1); }
 double GlpkProblem::RowDual(int row) const { return glp_get_row_dual(problem_, row + 1); }
+bool GlpkProblem::FactorizeBasis(const std::vector<int>& basic_variables) {
+  const int rows = glp_get_num_rows(problem_);
+  const int columns = glp_get_num_cols(problem_);
+  if (static_cast<int>(basic_variables.size()) != rows) return false;
+  glp_unscale_prob(problem_);
+  for (int i = 1; i <= rows; ++i) glp_set_row_stat(problem_, i, GLP_NS);
+  for (int j = 1; j <= columns; ++j) glp_set_col_stat(problem_, j, GLP_NS);
+  for (const int v : basic_variables) {
+    if (v < 0 || v >= rows + columns) return false;
+    if (v < rows) {
+      glp_set_row_stat(problem_, v + 1, GLP_BS);
+    } else {
+      glp_set_col_stat(problem_, v - rows + 1, GLP_BS);
+    }
+  }
+  return glp_factorize(problem_) == 0;
+}
+
+int GlpkProblem::BasisHead(int k) const { return glp_get_bhead(problem_, k + 1) - 1; }
+
+void GlpkProblem::SolveWithBasis(std::vector<double>* b) const {
+  // GLPK's vectors are 1-based: shift in place rather than copy.
+  b->insert(b->begin(), 0.0);
+  glp_ftran(problem_, b->data());
+  b->erase(b->begin());
+}
+
+void GlpkProblem::SolveWithBasisTransposed(std::vector<double>* b) const {
+  b->insert(b->begin(), 0.0);
+  glp_btran(problem_, b->data());
+  b->erase(b->begin());
+}
+
 BasisStatus GlpkProblem::RowStatus(int row) const {
   return ToBasisStatus(glp_get_row_stat(problem_, row + 1));
 }

@@ -13,6 +13,8 @@
 #include <type_traits>
 
 #include "ncpmi/game/error.h"
+#include "lemke_revised.h"
+#include "ncpmi/eq/sparse_exact_solve.h"
 
 namespace ncpmi {
 namespace {
@@ -272,7 +274,7 @@ namespace {
 
 // Validates the problem and its tableau's memory; returns the number of rhs columns.
 template <class T>
-int CheckLcp(const LinearComplementarityProblem<T>& problem, const LemkeOptions& options) {
+int CheckLcp(const LinearComplementarityProblem<T>& problem, const LemkeOptions& options, bool sparse = false) {
   const int n = problem.size;
   bool rhs_ok = true;
   for (const auto& q : problem.rhs) rhs_ok = rhs_ok && q.size() == static_cast<std::size_t>(n);
@@ -284,9 +286,14 @@ int CheckLcp(const LinearComplementarityProblem<T>& problem, const LemkeOptions&
   }
   CheckProblem(n, entries_ok ? 1 : 0, problem.covering.size(), problem.rhs.size(), rhs_ok, positive);
   const int rhs = static_cast<int>(problem.rhs.size());
-  CheckMemoryBudget(LemkeTableauBytes(n, rhs, std::is_same_v<T, Rational>), options.limits,
-                    "Lemke's tableau for " + options.subject + " (" + GroupThousands(static_cast<std::uint64_t>(n)) +
-                        " rows)");
+  // The exact solve at a basis keeps M's entries and their fill-in, as rationals; count 8 times.
+  const bool revised = sparse || (!std::is_same_v<T, Rational> && !options.dense_tableau);
+  const std::uint64_t bytes = sparse    ? 8 * 64 * (static_cast<std::uint64_t>(problem.matrix.size()) + static_cast<std::uint64_t>(n))
+                              : revised ? detail::RevisedLemkeBytes(n, rhs, problem.matrix.size())
+                                        : LemkeTableauBytes(n, rhs, std::is_same_v<T, Rational>);
+  CheckMemoryBudget(bytes, options.limits,
+                    std::string(revised ? "Lemke's basis factorization" : "Lemke's tableau") + " for " +
+                        options.subject + " (" + GroupThousands(static_cast<std::uint64_t>(n)) + " rows)");
   return rhs;
 }
 
@@ -319,6 +326,9 @@ LemkeResult<T> SolveLcpLemke(const LinearComplementarityProblem<T>& problem,
   using N = Entry<T>;
   const int n = problem.size;
   const int rhs = CheckLcp(problem, options);
+  if constexpr (!std::is_same_v<T, Rational>) {
+    if (!options.dense_tableau) return detail::SolveLcpLemkeRevised(problem, options);
+  }
 
   LemkeResult<T> result;
   result.size = n;
@@ -337,6 +347,7 @@ LemkeResult<T> SolveLcpLemke(const LinearComplementarityProblem<T>& problem,
     if (first >= 0) break;
   }
   if (first < 0) {
+    for (int i = 0; i < n; ++i) result.basis.push_back(i);  // every w_i
     result.status = LemkeStatus::kSolved;
     return result;
   }
@@ -402,7 +413,7 @@ LemkeResult<T> SolveLcpLemke(const LinearComplementarityProblem<T>& problem,
 LemkeResult<Rational> SolveLcpAtBasis(const LinearComplementarityProblem<Rational>& problem,
                                       const std::vector<int>& basis, const LemkeOptions& options) {
   const int n = problem.size;
-  const int rhs = CheckLcp(problem, options);
+  const int rhs = CheckLcp(problem, options, /*sparse=*/true);
   LemkeResult<Rational> result;
   result.size = n;
   result.status = LemkeStatus::kBasisRejected;
@@ -416,34 +427,87 @@ LemkeResult<Rational> SolveLcpAtBasis(const LinearComplementarityProblem<Rationa
   for (int i = 0; i < n; ++i) {
     if (wanted[static_cast<std::size_t>(i)] == wanted[static_cast<std::size_t>(i + n)]) return result;
   }
-  Tableau<mpz_class> tableau = InitialTableau(problem);
-  const auto start = std::chrono::steady_clock::now();
-  for (const int var : basis) {
-    if (tableau.RowOf(var) >= 0) continue;
-    if (options.time_limit_seconds > 0 &&
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > options.time_limit_seconds) {
-      result.status = LemkeStatus::kLimitReached;
-      return result;
+  // With the nonbasic variables at 0, w = q + M z says: on the rows whose w_i is nonbasic,
+  // M[R, Z] z_Z = -q_R over the basic z's (as many as those rows, by complementarity; the basis
+  // is singular exactly when this square system is); the basic w's then follow.
+  std::vector<int> unknown_of(static_cast<std::size_t>(n), -1);   // z_j basic -> its unknown
+  std::vector<int> equation_of(static_cast<std::size_t>(n), -1);  // w_i nonbasic -> its equation
+  int unknowns = 0;
+  for (int j = 0; j < n; ++j) {
+    if (wanted[static_cast<std::size_t>(n + j)]) unknown_of[static_cast<std::size_t>(j)] = unknowns++;
+  }
+  int equations = 0;
+  for (int i = 0; i < n; ++i) {
+    if (!wanted[static_cast<std::size_t>(i)]) equation_of[static_cast<std::size_t>(i)] = equations++;
+  }
+  std::vector<SparseRationalEntry> entries;
+  for (const auto& e : problem.matrix) {
+    const int equation = equation_of[static_cast<std::size_t>(e.row)];
+    const int unknown = unknown_of[static_cast<std::size_t>(e.column)];
+    if (equation >= 0 && unknown >= 0) entries.push_back({equation, unknown, e.value});
+  }
+  std::vector<std::vector<Rational>> values(static_cast<std::size_t>(rhs),
+                                            std::vector<Rational>(static_cast<std::size_t>(unknowns)));
+  for (int k = 0; k < rhs; ++k) {
+    for (int i = 0; i < n; ++i) {
+      const int equation = equation_of[static_cast<std::size_t>(i)];
+      if (equation >= 0) values[static_cast<std::size_t>(k)][static_cast<std::size_t>(equation)] = -problem.rhs[static_cast<std::size_t>(k)][static_cast<std::size_t>(i)];
     }
-    const int slot = tableau.SlotOf(var);
-    int row = -1;
-    for (int i = 0; i < n && row < 0; ++i) {
-      if (!wanted[static_cast<std::size_t>(tableau.BasicAt(i))] && sgn(tableau.At(i, slot)) != 0) row = i;
+  }
+  const SparseSolveStatus solved =
+      SolveSparseExact(unknowns, entries, &values, options.time_limit_seconds);
+  if (solved == SparseSolveStatus::kLimitReached) {
+    result.status = LemkeStatus::kLimitReached;
+    return result;
+  }
+  if (solved == SparseSolveStatus::kSingular) return result;
+  result.pivots = unknowns;
+  for (int j = 0; j < n; ++j) {
+    const int unknown = unknown_of[static_cast<std::size_t>(j)];
+    if (unknown < 0) continue;
+    for (int k = 0; k < rhs; ++k) {
+      result.z[static_cast<std::size_t>(k)][static_cast<std::size_t>(j)] = values[static_cast<std::size_t>(k)][static_cast<std::size_t>(unknown)];
     }
-    if (row < 0) return result;  // the basis is singular
-    tableau.Pivot(row, slot);
-    ++result.pivots;
+  }
+  // The basic w's: w_i = q_i + (M z)_i, each a polynomial in eps.
+  std::vector<std::vector<Rational>> w(static_cast<std::size_t>(rhs));
+  for (int k = 0; k < rhs; ++k) w[static_cast<std::size_t>(k)] = problem.rhs[static_cast<std::size_t>(k)];
+  for (const auto& e : problem.matrix) {
+    if (equation_of[static_cast<std::size_t>(e.row)] >= 0 || unknown_of[static_cast<std::size_t>(e.column)] < 0) continue;
+    for (int k = 0; k < rhs; ++k) {
+      w[static_cast<std::size_t>(k)][static_cast<std::size_t>(e.row)] +=
+          e.value * result.z[static_cast<std::size_t>(k)][static_cast<std::size_t>(e.column)];
+    }
   }
   // Feasible: every basic variable's value, a polynomial in eps, is non-negative for small eps.
-  for (int i = 0; i < n; ++i) {
+  const auto lexicographically_negative = [rhs](const std::vector<std::vector<Rational>>& v, int index) {
     for (int k = 0; k < rhs; ++k) {
-      const int sign = sgn(tableau.Rhs(i, k));
-      if (sign < 0) return result;
-      if (sign > 0) break;
+      const int sign = sgn(v[static_cast<std::size_t>(k)][static_cast<std::size_t>(index)]);
+      if (sign != 0) return sign < 0;
     }
+    return false;
+  };
+  for (int i = 0; i < n; ++i) {
+    const bool negative = wanted[static_cast<std::size_t>(i)] ? lexicographically_negative(w, i)
+                                                               : lexicographically_negative(result.z, i);
+    if (negative) return result;
   }
-  ReadSolution(tableau, n, rhs, &result);
+  result.basis = basis;
+  result.status = LemkeStatus::kSolved;
   return result;
+}
+
+LinearComplementarityProblem<double> ToDoubleProblem(const LinearComplementarityProblem<Rational>& problem) {
+  LinearComplementarityProblem<double> out;
+  out.size = problem.size;
+  out.matrix.reserve(problem.matrix.size());
+  for (const auto& e : problem.matrix) out.matrix.push_back({e.row, e.column, e.value.get_d()});
+  for (const auto& q : problem.rhs) {
+    out.rhs.emplace_back();
+    for (const Rational& value : q) out.rhs.back().push_back(value.get_d());
+  }
+  for (const Rational& value : problem.covering) out.covering.push_back(value.get_d());
+  return out;
 }
 
 template LemkeResult<double> SolveLcpLemke(const LinearComplementarityProblem<double>&, const LemkeOptions&);

@@ -94,7 +94,18 @@ QuasiPerfectResult<T> SolveQuasiPerfect(const Game& game, const LpOptions& optio
   lemke.time_limit_seconds = options.time_limit_seconds;
   lemke.limits = options.limits;
   lemke.subject = options.subject;
-  const LemkeResult<Rational> result = SolveLcpLemke(problem, lemke);
+  // The perturbed path in double first (the revised method, fast), its final basis then solved
+  // exactly and checked lexicographically feasible: any such basis solves the perturbed LCP for
+  // every small eps, which is all the construction needs. When rounding spoils it, the whole path
+  // by integer pivoting.
+  std::string how = "the double path's final basis solved exactly";
+  LemkeResult<Rational> result;
+  const LemkeResult<double> approximate = SolveLcpLemke(ToDoubleProblem(problem), lemke);
+  if (approximate.status == LemkeStatus::kSolved) result = SolveLcpAtBasis(problem, approximate.basis, lemke);
+  if (result.status != LemkeStatus::kSolved && result.status != LemkeStatus::kLimitReached) {
+    result = SolveLcpLemke(problem, lemke);
+    how = std::to_string(result.pivots) + " pivots";
+  }
   out.lcp_rows = problem.size;
   const std::string size = std::to_string(problem.size) + " rows, eps up to power " + std::to_string(depth);
   if (result.status != LemkeStatus::kSolved) {
@@ -169,8 +180,7 @@ QuasiPerfectResult<T> SolveQuasiPerfect(const Game& game, const LpOptions& optio
                   : Convert<T>(Coefficient(weight[vi], order) / Coefficient(sum, order));
   }
   out.status = EquilibriumSolveStatus::kSolved;
-  out.message = "Lemke's algorithm on the eps-perturbed sequence form, " + std::to_string(result.pivots) +
-                " pivots (" + size + ")";
+  out.message = "Lemke's algorithm on the eps-perturbed sequence form, " + how + " (" + size + ")";
   return out;
 }
 

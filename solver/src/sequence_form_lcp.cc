@@ -100,6 +100,8 @@ LpEquilibrium<T> Answer(const Game& game, const SequenceForm<T>& form, const Seq
   if (result.status != LemkeStatus::kSolved) {
     const char* why = result.status == LemkeStatus::kSecondaryRay   ? "Lemke's path ended in a secondary ray"
                       : result.status == LemkeStatus::kPivotLimit ? "Lemke's path in double arithmetic cycled"
+                      : result.status == LemkeStatus::kSingularBasis
+                          ? "a basis on Lemke's path in double arithmetic became numerically singular"
                                                                    : "the basis from the double path was rejected";
     return lp::FailedEquilibrium<T>(EquilibriumSolveStatus::kNumericalFailure,
                                     std::string(why) + " after " + std::to_string(result.pivots) + " pivots (" + size + ")");
@@ -127,12 +129,16 @@ LemkeOptions LemkeOptionsOf(const LpOptions& options) {
 }
 
 // The double path: its answer, and its final basis for the exact crossover.
-LpEquilibrium<double> SolveDouble(const Game& game, const LpOptions& options, std::vector<int>* basis) {
+LpEquilibrium<double> SolveDouble(const Game& game, const LpOptions& options, std::vector<int>* basis,
+                                  bool dense_tableau = false) {
   const SequenceForm<double> form = BuildSequenceForm<double>(game);
   const SequenceFormLcp<double> lcp = BuildSequenceFormLcp(game, form);
-  const LemkeResult<double> result = SolveLcpLemke(lcp.problem, LemkeOptionsOf(options));
+  LemkeOptions lemke = LemkeOptionsOf(options);
+  lemke.dense_tableau = dense_tableau;
+  const LemkeResult<double> result = SolveLcpLemke(lcp.problem, lemke);
   if (basis != nullptr) *basis = result.basis;
-  return Answer(game, form, lcp, result, std::to_string(result.pivots) + " pivots (double)");
+  return Answer(game, form, lcp, result,
+                std::to_string(result.pivots) + (dense_tableau ? " pivots (double, dense tableau)" : " pivots (double)"));
 }
 
 // Exact: the double path's final basis reached by integer pivoting and checked (the crossover),
@@ -149,8 +155,8 @@ LpEquilibrium<Rational> SolveExact(const Game& game, const LpOptions& options, b
       const LemkeResult<Rational> at = SolveLcpAtBasis(lcp.problem, basis, lemke);
       LpEquilibrium<Rational> answer =
           Answer(game, form, lcp, at,
-                 "the double path's final basis reached by " + std::to_string(at.pivots) +
-                     " integer pivots and checked exactly");
+                 "the double path's final basis solved exactly (sparse elimination on its " +
+                     std::to_string(at.pivots) + " basic z) and checked");
       // The tree certificate too (it shares no code with the sequence form).
       if (answer.status == EquilibriumSolveStatus::kSolved && CertifyNashPerfectRecall(game, answer.profile).verified) {
         return answer;
@@ -215,8 +221,8 @@ LpEquilibrium<Rational> SolveSequenceFormLcpIntegerPath(const Game& game, const 
   return SolveExact(game, options, /*crossover=*/false);
 }
 
-LpEquilibrium<double> SolveSequenceFormLcpDoublePath(const Game& game, const LpOptions& options) {
-  return SolveDouble(game, options, nullptr);
+LpEquilibrium<double> SolveSequenceFormLcpDoublePath(const Game& game, const LpOptions& options, bool dense_tableau) {
+  return SolveDouble(game, options, nullptr, dense_tableau);
 }
 
 template SequenceFormLcp<double> BuildSequenceFormLcp(const Game&, const SequenceForm<double>&);

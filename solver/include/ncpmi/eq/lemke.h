@@ -40,9 +40,11 @@ struct LinearComplementarityProblem {
 };
 
 // kPivotLimit: double mode only, a path longer than 50 n + 1000 pivots (rounding made it cycle).
+// kSingularBasis: double mode's revised method only, rounding made a basis on the path
+// numerically singular (exact arithmetic never does).
 // kBasisRejected: SolveLcpAtBasis only, the basis given is singular, not complementary or not
 // feasible.
-enum class LemkeStatus { kSolved, kSecondaryRay, kLimitReached, kPivotLimit, kBasisRejected };
+enum class LemkeStatus { kSolved, kSecondaryRay, kLimitReached, kPivotLimit, kSingularBasis, kBasisRejected };
 
 template <class T>
 struct LemkeResult {
@@ -60,27 +62,38 @@ struct LemkeOptions {
   double time_limit_seconds = 0;  // 0: none; checked between pivots
   ResourceLimits limits;          // the dense tableau is checked against the memory limit
   std::string subject = "the problem";  // names what is solved in the memory guard's message
+  // Double mode only: pivot on the dense n x n tableau instead of the revised method (sparse LU
+  // of the basis and eta vectors). Both follow the same path; the dense one is kept as an
+  // independent implementation to compare against, and is faster below a hundred or so rows.
+  bool dense_tableau = false;
 };
 
 // Bytes the dense tableau of an n-row problem with `rhs_columns` right-hand sides takes.
 std::uint64_t LemkeTableauBytes(int n, int rhs_columns, bool exact);
 
 // Lemke's algorithm. T = Rational: each row of [M d q] is scaled to integers, then integer
-// pivoting (the answer is exact). T = double: ordinary pivoting with a relative tolerance of 1e-9
-// in the ratio test; the caller should check the answer. O(n^2) per pivot, dense tableau of
-// n x (n + 1 + rhs columns) numbers. Throws InputError when the tableau would not fit the memory
+// pivoting on a dense tableau of n x (n + 1 + rhs columns) numbers, O(n^2) per pivot (the answer
+// is exact). T = double: the revised method (a sparse LU factorization of the basis, refreshed
+// every 64 pivots, and eta vectors in between; one solve with the basis per pivot plus one per
+// slack column a tie needs) with a relative tolerance of 1e-9 in the ratio test, or the dense
+// tableau with options.dense_tableau; the caller should check the answer. Throws InputError when the tableau would not fit the memory
 // limit, std::invalid_argument for malformed problems (sizes, d not positive).
 // Thread safety: separate calls may run on separate threads.
 template <class T>
 LemkeResult<T> SolveLcpLemke(const LinearComplementarityProblem<T>& problem,
                              const LemkeOptions& options);
 
-// Crossover: the tableau of a complementary basis reached directly from the initial one by integer
-// pivoting (at most n pivots, each on a nonzero entry of a row whose basic variable is leaving),
-// then checked to be feasible (every basic value, a polynomial in eps, non-negative for small
-// eps). kSolved with the exact z, or kBasisRejected (the caller then runs SolveLcpLemke), or
-// kLimitReached. A basis from a double-precision Lemke path saves the exact path's many pivots.
-// Throws as SolveLcpLemke.
+// The same problem in double (each number rounded to nearest), for a double path whose final
+// basis SolveLcpAtBasis then checks exactly.
+LinearComplementarityProblem<double> ToDoubleProblem(const LinearComplementarityProblem<Rational>& problem);
+
+// Crossover: the values of the variables of a complementary basis, solved exactly (the square
+// system M[R, Z] z_Z = -q_R(eps) of the rows R whose w is nonbasic over the basic z's, by sparse
+// elimination over the rationals), then checked to be feasible (every basic value, a polynomial
+// in eps, non-negative for small eps). kSolved with the exact z (`pivots`: the elimination's
+// unknowns), or kBasisRejected (singular, not complementary or infeasible: the caller then runs
+// SolveLcpLemke), or kLimitReached. A basis from a double-precision Lemke path saves the exact
+// path's many pivots. Throws as SolveLcpLemke.
 LemkeResult<Rational> SolveLcpAtBasis(const LinearComplementarityProblem<Rational>& problem,
                                       const std::vector<int>& basis, const LemkeOptions& options);
 

@@ -50,8 +50,10 @@ LpEquilibrium<T> SolveSequenceFormLcp(const Game& game, const LpOptions& options
 
 // The two halves, for benchmarks and tests: the exact answer by the whole Lemke path in integer
 // pivoting (no double path first), and the double path alone (its answer checked within 1e-9 on the
-// sequence form, kNumericalFailure if it fails, cycles or ends in a ray; nothing exact).
+// sequence form, kNumericalFailure if it fails, cycles or ends in a ray; nothing exact), by the
+// revised method or, with dense_tableau, on the dense tableau.
 LpEquilibrium<Rational> SolveSequenceFormLcpIntegerPath(const Game& game, const LpOptions& options);
-LpEquilibrium<double> SolveSequenceFormLcpDoublePath(const Game& game, const LpOptions& options);
+LpEquilibrium<double> SolveSequenceFormLcpDoublePath(const Game& game, const LpOptions& options,
+                                                     bool dense_tableau = false);
 
 }  // namespace ncpmi

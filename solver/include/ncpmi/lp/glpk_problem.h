@@ -113,6 +113,23 @@ class GlpkProblem {
   double MipObjectiveValue() const;
   double MipColumnValue(int column) const;
 
+  // The basis matrix on its own, for algorithms that pivot themselves (Lemke's, revised). GLPK's
+  // basis matrix B holds the columns of (I | -A) of the basic variables: variable v < NumRows() is
+  // row v's auxiliary variable (column e_v), variable NumRows() + j is column j (column -A_j).
+  // FactorizeBasis makes exactly `basic_variables` (NumRows() distinct variables) basic, every
+  // other variable nonbasic, and computes a sparse LU factorization of B (GLPK's, Markowitz with
+  // threshold pivoting); false when B is singular or too ill-conditioned (no factorization then).
+  // Any scaling is removed first, so B is built from the coefficients as loaded.
+  bool FactorizeBasis(const std::vector<int>& basic_variables);
+  // After FactorizeBasis: the variable of B's k-th column (0-based), in GLPK's order, which is the
+  // order of SolveWithBasis's answer.
+  int BasisHead(int k) const;
+  // After FactorizeBasis: overwrites b (NumRows() entries) with x solving B x = b, x[k] the value
+  // of BasisHead(k).
+  void SolveWithBasis(std::vector<double>* b) const;
+  // After FactorizeBasis: overwrites b with x solving B' x = b, b[k] belonging to BasisHead(k).
+  void SolveWithBasisTransposed(std::vector<double>* b) const;
+
  private:
   glp_prob* problem_ = nullptr;
   bool has_mip_solution_ = false;
