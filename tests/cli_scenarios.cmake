@@ -62,6 +62,11 @@ _scen_output_test(conditions_text
 _scen_output_test(conditions_json
   "\"scenario_conditions\": {.*\"condition_switches\": {\n    \"N\": \"[a-z_]+\",.*\"qca\": {.*\"necessity\": \\[.*\n  \"pivotal\": \\[.*\n  \"weakening\": "
   conditions ${_scen_haiti} --format json)
+# Players are named and numbered (two players may share a name); every move gives both. Haiti 1994's
+# first move is the Holdout's (player 4) vote in the Security Council.
+_scen_output_test(conditions_json_numbers_players
+  "\"players\": \\[\n    \"Coercer\",.*\"player_numbers\": \\[\n    1,\n    2,\n    3,\n    4,\n    5\n  \\],.*\"moves\": \\[\n        {\n          \"node\": 0,\n          \"label\": \"[^\"]+\",\n          \"player\": \"Holdout\",\n          \"player_number\": 4,"
+  conditions ${_scen_haiti} --format json)
 _scen_shell_test(conditions_says_pivotal_not_necessary_in_every_format
   "set -e; for f in text json csv markdown latex; do \"$0\" conditions instances/haiti-1994.toml --format $f > \"$1/words.$f\"; if grep -i necessary \"$1/words.$f\"; then echo \"$f output says necessary\"; exit 1; fi; test $f = csv || grep -q pivotal \"$1/words.$f\"; done; \"$0\" table instances/haiti-1994.toml --part summary --format csv | head -n 1 | grep -q ',settling_rows,pivotal,weakening,'")
 _scen_output_test(conditions_markdown

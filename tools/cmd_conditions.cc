@@ -229,6 +229,8 @@ void WriteJson(const models::Scenario& s, const ConditionsAnalysis& a, std::ostr
   j["concept"] = ConceptName(a.options.analysis.solution_concept);
   j["some_rows_settle"] = a.options.some_settles;
   j["players"] = a.players;
+  j["player_numbers"] = nlohmann::ordered_json::array();
+  for (std::size_t p = 1; p <= a.players.size(); ++p) j["player_numbers"].push_back(p);
   j["scenario_conditions"] = nlohmann::ordered_json::object();
   for (std::size_t k = 0; k < a.letters.size(); ++k) j["scenario_conditions"][a.letters[k]] = a.scenario_on[k];
   j["condition_switches"] = nlohmann::ordered_json::object();
@@ -257,7 +259,8 @@ void WriteJson(const models::Scenario& s, const ConditionsAnalysis& a, std::ostr
     e["path"] = models::FormatPath(r.path);
     e["moves"] = nlohmann::ordered_json::array();
     for (const models::PlayMove& m : r.path) {
-      e["moves"].push_back({{"node", m.node}, {"label", m.label}, {"player", m.player}, {"action", m.action},
+      e["moves"].push_back({{"node", m.node}, {"label", m.label}, {"player", m.player},
+                            {"player_number", m.player_number}, {"action", m.action},
                             {"probability", FormatRational(m.probability)}});
     }
     e["payoffs"] = nlohmann::ordered_json::array();

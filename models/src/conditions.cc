@@ -45,6 +45,7 @@ std::vector<PlayMove> PathOf(const Game& game, const std::vector<std::pair<NodeI
       m.child = c;
       m.label = game.NodeName(v);
       m.player = player == kChancePlayer ? std::string("chance") : game.PlayerName(player);
+      m.player_number = player == kChancePlayer ? 0 : player;
       m.action = game.ActionName(h, a);
       m.probability = player == kChancePlayer ? game.ActionProbability(h, a) : probability(v, a);
       moves.push_back(std::move(m));

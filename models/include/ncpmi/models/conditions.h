@@ -44,6 +44,7 @@ struct PlayMove {
   NodeId child = kNoNode;  // the node the move leads to
   std::string label;   // the node's label
   std::string player;  // player name, or "chance"
+  int player_number = 0;  // the game's player number (1-based), 0 for chance
   std::string action;
   Rational probability = 1;  // chance probability or behaviour probability
 };
