@@ -111,6 +111,22 @@ TEST_CASE("beer-quiche gives a pooling equilibrium whose off-path belief support
   CHECK(s.root_payoffs == std::vector<Rational>{sender, Rational(9, 10)});
 }
 
+TEST_CASE("the sequential solver excludes a sequential equilibrium in weakly dominated strategies", "[sequential]") {
+  const Game game = LoadData("weakly_dominated.efg");
+  // (Bottom, Right) with Column's belief on Bottom is a sequential equilibrium: the certificate
+  // accepts it. A quasi-perfect one must survive trembles, which only (Top, Left) does.
+  const BehaviorProfile<Rational> bottom = PureProfile(game, {{"Row", "Bottom"}, {"After Top", "Right"}});
+  std::vector<Rational> belief(static_cast<std::size_t>(game.NumNodes()), Rational(0));
+  belief[static_cast<std::size_t>(NodeNamed(game, "Row"))] = 1;
+  belief[static_cast<std::size_t>(NodeNamed(game, "After Bottom"))] = 1;
+  CHECK(CertifyAssessment(game, Assessment<Rational>{bottom, belief}).verified);
+  const SpeSolution<Rational> s = SolveSequential(game);
+  CHECK(ProbabilityAt(game, s, "Row", "Top") == 1);
+  CHECK(ProbabilityAt(game, s, "After Top", "Left") == 1);
+  CHECK(s.beliefs[static_cast<std::size_t>(NodeNamed(game, "After Top"))] == 1);
+  CHECK(s.root_payoffs == std::vector<Rational>{Rational(1), Rational(1)});
+}
+
 TEST_CASE("the sequential solver gives Kuhn poker its value of -1/18", "[sequential]") {
   const Game game = LoadData("kuhn_poker.efg");
   const SpeSolution<Rational> s = SolveSequential(game);
