@@ -5,7 +5,10 @@
 #      fuzz targets) built and every ctest case run under it except paper.build (latexmk and
 #      pdflatex, not our code; the ncpmi commands it runs are covered by the cli.table cases) and
 #      cli.hostile.chain_10M (cli.hostile.chain_1M_roundtrip runs the same code at a tenth of the
-#      size; at 10^7 nodes ASan takes two minutes and several GiB of shadow memory for nothing new);
+#      size; at 10^7 nodes ASan takes two minutes and several GiB of shadow memory for nothing new),
+#      cli.sweep.kill_resume_jsonl and cli.robustness.kill_resume (they mostly wait for a process to
+#      make progress before killing it, 80 s under ASan; kill_resume_csv runs the same code there,
+#      and the release stage runs all three);
 #   3. tsan: the tsan preset (Clang, LLVM's libomp with Archer) built for ncpmi and ncpmi_tests
 #      (only its test files with threaded cases), and the ctest cases labelled `threads` run
 #      (OpenMP or std::thread with >= 2 threads);
