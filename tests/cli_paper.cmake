@@ -39,8 +39,16 @@ _paper_test(cli.draw.tikz_compiles "${_need_latex}
   \"$0\" draw instances/haiti_1994.efg --format tikz -o \"$1/haiti.tex\"
   \"$0\" draw instances/haiti-1994.toml --format tikz --depth 4 -o \"$1/crisis.tex\"
   \"$0\" draw tests/data/simultaneous_toll.efg --format tikz -o \"$1/toll.tex\"
+  \"$0\" draw tests/data/beer_quiche.efg --format tikz --concept sequential -o \"$1/beliefs.tex\"
   cd \"$1\"
-  for f in haiti crisis toll; do pdflatex -interaction=nonstopmode -halt-on-error $f.tex >$f.out 2>&1 || { tail -30 $f.out; exit 1; }; test -s $f.pdf; done")
+  for f in haiti crisis toll beliefs; do pdflatex -interaction=nonstopmode -halt-on-error $f.tex >$f.out 2>&1 || { tail -30 $f.out; exit 1; }; test -s $f.pdf; done")
+# Beer-quiche's sequential equilibrium pools; on the path the receiver believes the prior, 9/10
+# Strong after Beer (the pooling on Quiche instead would put 9/10 on Strong-Quiche); off the path
+# the belief that supports the duel. Beliefs appear only at nodes of shared information sets.
+add_test(NAME cli.draw.sequential_shows_beliefs COMMAND sh -c
+  "\"$0\" draw tests/data/beer_quiche.efg --concept sequential > \"$1/beliefs.dot\" && grep -q 'tooltip=\"Strong\"' \"$1/beliefs.dot\" && ! grep 'label=\"Sender\\\\n\\[' \"$1/beliefs.dot\" && grep -Eq 'label=\"Receiver\\\\n\\[9/10\\]\", tooltip=\"Strong-(Beer|Quiche)\"' \"$1/beliefs.dot\" && grep -Eq 'label=\"Receiver\\\\n\\[1/10\\]\", tooltip=\"Weak-(Beer|Quiche)\"' \"$1/beliefs.dot\" && \"$0\" draw tests/data/beer_quiche.efg > \"$1/spe.dot\" && ! grep -q '\\[9/10\\]' \"$1/spe.dot\""
+  ${NCPMI_EXE} ${CMAKE_CURRENT_BINARY_DIR}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 add_test(NAME cli.draw.path_only_needs_solve
   COMMAND ${NCPMI_EXE} draw instances/haiti_1994.efg --no-solve --path-only WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.draw.path_only_needs_solve PROPERTIES WILL_FAIL TRUE)

@@ -32,6 +32,7 @@ void AddDrawCommand(CLI::App& app) {
     bool path_only = false;
     bool bare = false;
     double x_step = 2.0, y_step = 2.0;
+    std::string concept_name = "spe";
     LimitFlags limits;
   };
   auto o = std::make_shared<DrawCliOptions>();
@@ -44,6 +45,11 @@ void AddDrawCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output, "Output file ('-' for standard output)")->capture_default_str();
   cmd->add_flag("--no-solve", o->no_solve, "Do not solve: draw the tree without an equilibrium");
+  cmd->add_option("--concept", o->concept_name,
+                  "The equilibrium drawn: spe (subgame-perfect) or sequential (with the belief at each node of "
+                  "an information set)")
+      ->check(CLI::IsMember({"spe", "sequential"}))
+      ->capture_default_str();
   cmd->add_option("--depth", o->depth, "Collapse non-terminal nodes at this depth (root 0); -1: none")
       ->capture_default_str();
   cmd->add_flag("--path-only", o->path_only,
@@ -66,7 +72,14 @@ void AddDrawCommand(CLI::App& app) {
       try {
         SpeOptions spe;
         spe.limits = limits;
+        if (o->concept_name == "sequential") spe.solution_concept = SolutionConcept::kSequential;
         solution = SolveSubgamePerfect<Rational>(game, spe);
+        if (o->concept_name == "sequential") {
+          if (!solution.verified || !solution.assessment_verified) {
+            throw UnsupportedError("no verified sequential equilibrium was found to draw (draw without one: --no-solve)");
+          }
+          options.beliefs = &solution.beliefs;
+        }
       } catch (const UnsupportedError& e) {
         throw UnsupportedError(std::string(e.what()) + " (draw without an equilibrium: --no-solve)");
       }

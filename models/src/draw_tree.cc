@@ -184,8 +184,19 @@ std::string Cm(double v) {
 
 }  // namespace
 
+// Per node: whether it is a decision node of an information set with several drawn nodes, so
+// that a belief is worth showing there.
+std::vector<char> InSharedSet(const Game& game, const Drawing& d) {
+  std::vector<char> shared(static_cast<std::size_t>(game.NumNodes()), 0);
+  for (const auto& set : DrawnInfosets(game, d)) {
+    for (NodeId v : set) shared[static_cast<std::size_t>(v)] = 1;
+  }
+  return shared;
+}
+
 void WriteGameDot(const Game& game, const DrawOptions& options, std::ostream& out) {
   Drawing d = Prepare(game, options);
+  const std::vector<char> shared = InSharedSet(game, d);
   out << "// " << DotEscape(game.Title()) << "\n";
   out << "digraph game {\n";
   out << "  graph [ordering=out, nodesep=0.3, ranksep=0.6, fontname=\"Helvetica\"];\n";
@@ -205,8 +216,11 @@ void WriteGameDot(const Game& game, const DrawOptions& options, std::ostream& ou
     } else if (game.Kind(v) == NodeKind::kChance) {
       out << "  " << id << " [shape=diamond, label=\"chance\", tooltip=\"" << tip << "\"];\n";
     } else {
-      out << "  " << id << " [shape=ellipse, label=\"" << DotEscape(game.PlayerName(game.Player(v)))
-          << "\", tooltip=\"" << tip << "\"];\n";
+      std::string label = DotEscape(game.PlayerName(game.Player(v)));
+      if (options.beliefs != nullptr && shared[static_cast<std::size_t>(v)]) {
+        label += "\\n[" + FormatRational((*options.beliefs)[static_cast<std::size_t>(v)]) + "]";
+      }
+      out << "  " << id << " [shape=ellipse, label=\"" << label << "\", tooltip=\"" << tip << "\"];\n";
     }
   }
   for (NodeId v : d.order) {
@@ -239,6 +253,7 @@ void WriteGameDot(const Game& game, const DrawOptions& options, std::ostream& ou
 
 void WriteGameTikz(const Game& game, const DrawOptions& options, std::ostream& out) {
   Drawing d = Prepare(game, options);
+  const std::vector<char> shared = InSharedSet(game, d);
   if (options.standalone) {
     out << "\\documentclass[tikz,border=6pt]{standalone}\n\\begin{document}\n";
   }
@@ -253,7 +268,8 @@ void WriteGameTikz(const Game& game, const DrawOptions& options, std::ostream& o
          "  strategy/.style={draw=black, very thick},\n"
          "  path/.style={draw=red!80!black, ultra thick},\n"
          "  infoset/.style={draw=black, dashed, thick},\n"
-         "  action/.style={inner sep=1pt, font=\\scriptsize},\n"
+      << (options.beliefs != nullptr ? "  belief/.style={font=\\scriptsize, text=black!70},\n" : "")
+      << "  action/.style={inner sep=1pt, font=\\scriptsize},\n"
          "  payoff/.style={below=3pt, align=center, font=\\scriptsize}]\n";
   for (NodeId v : d.order) {
     std::string pos = "(" + Cm(d.x[v]) + "," + Cm(-d.depth[v]) + ")";
@@ -279,8 +295,11 @@ void WriteGameTikz(const Game& game, const DrawOptions& options, std::ostream& o
     } else if (game.Kind(v) == NodeKind::kChance) {
       out << "  \\node[chance, label={above:chance}] (" << name << ") at " << pos << " {};\n";
     } else {
-      out << "  \\node[decision, label={above:" << LatexEscape(game.PlayerName(game.Player(v)))
-          << "}] (" << name << ") at " << pos << " {};\n";
+      out << "  \\node[decision, label={above:" << LatexEscape(game.PlayerName(game.Player(v))) << "}";
+      if (options.beliefs != nullptr && shared[static_cast<std::size_t>(v)]) {
+        out << ", label={[belief]below:$[" << FormatRational((*options.beliefs)[static_cast<std::size_t>(v)]) << "]$}";
+      }
+      out << "] (" << name << ") at " << pos << " {};\n";
     }
   }
   for (NodeId v : d.order) {

@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "ncpmi/eq/behavior_profile.h"
 #include "ncpmi/game/game.h"
@@ -15,6 +16,10 @@ struct DrawOptions {
   // An equilibrium to highlight (edges with positive probability from reached nodes are the
   // path; positive-probability actions off the path are drawn as the strategy), or null.
   const BehaviorProfile<Rational>* profile = nullptr;
+  // Beliefs of a sequential equilibrium, one per node (as SpeSolution::beliefs), or null. When
+  // given, each decision node of an information set with several drawn nodes shows its belief
+  // ("[9/10]"), as textbooks draw an assessment.
+  const std::vector<Rational>* beliefs = nullptr;
   // Non-terminal nodes at this depth (root 0) are drawn collapsed; -1: no limit.
   int max_depth = -1;
   // Collapse every node the equilibrium does not reach (needs `profile`).
